@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'samples/**', 'scripts/**', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core runs in Node, the browser and the CLI: no editor API, no Node built-ins.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core is pure: talk to the editor through a port in src/vscode.' }],
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url'], message: 'src/core is pure: reach Node through a port.' },
+          { group: ['../vscode/*', '../cli/*', '../extension'], message: 'Dependencies point inwards: core imports nothing from the adapters.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,48 @@
+// Every id that package.json and the code share. test/unit/manifest.test.ts checks the manifest against it.
+export const EXTENSION_ID = 'techspec.techspec';
+export const CONFIG_SECTION = 'techSpec';
+
+export const Commands = {
+  newSpec: 'techSpec.newSpec',
+  newSpecHere: 'techSpec.newSpecHere',
+  refresh: 'techSpec.refresh',
+  openSpec: 'techSpec.openSpec',
+  revealHeading: 'techSpec.revealHeading',
+  setStatus: 'techSpec.setStatus',
+  touchLastUpdated: 'techSpec.touchLastUpdated',
+  toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
+  fixAll: 'techSpec.fixAll',
+} as const;
+
+export const Views = {
+  container: 'techSpec',
+  specs: 'techSpec.specs',
+} as const;
+
+export const ContextKeys = {
+  groupByFolder: 'techSpec.groupByFolder',
+} as const;
+
+export const Settings = {
+  specsFolder: 'specsFolder',
+  templatePath: 'templatePath',
+  author: 'author',
+  idPrefix: 'idPrefix',
+  idDigits: 'idDigits',
+  statuses: 'statuses',
+  specGlob: 'specGlob',
+  exclude: 'exclude',
+  referencePrefixes: 'referencePrefixes',
+  idFields: 'idFields',
+  matchFileNames: 'matchFileNames',
+  referenceUrls: 'referenceUrls',
+  followActiveEditor: 'followActiveEditor',
+  groupByFolder: 'groupByFolder',
+  diagnosticsScope: 'diagnostics.scope',
+  ruleSeverities: 'rules',
+  staleAfterDays: 'staleAfterDays',
+  maxFileSize: 'maxFileSize',
+} as const;
+
+export const DIAGNOSTIC_SOURCE = 'techspec';
+export const MARKDOWN_LANGUAGE = 'markdown';
