@@ -1,0 +1,266 @@
+import { isMap, isScalar, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import { BOM, LineIndex, detectEol, type Range } from './text';
+
+export interface FrontMatterField {
+  readonly key: string;
+  readonly value: unknown;
+  /** Source text of the value, without a trailing comment; '' when empty. */
+  readonly text: string;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+}
+
+export interface FrontMatterProblem {
+  readonly code: 'unclosed' | 'yaml' | 'notMap' | 'aliases';
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  /** 'none': the text does not start with `---`. */
+  readonly kind: 'none' | 'closed' | 'unclosed';
+  /** Line of the closing delimiter; for an unclosed block, the last line. -1 when none. */
+  readonly endLine: number;
+  /** First line after the front matter. */
+  readonly bodyStartLine: number;
+  /** The parsed map; undefined when there is no front matter or it is not a usable map. */
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  readonly fields: readonly FrontMatterField[];
+  readonly problems: readonly FrontMatterProblem[];
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+/** Bounds alias expansion, so an alias bomb costs microseconds and yields a problem, not a hang. */
+const MAX_ALIAS_COUNT = 100;
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Finds the leading `---` block. Lines are the text's lines (see splitLines). */
+export function locateFrontMatter(lines: readonly string[]): { kind: FrontMatter['kind']; endLine: number } {
+  const first = lines[0]?.startsWith(BOM) ? lines[0].slice(1) : lines[0];
+  if (first === undefined || !OPEN.test(first)) return { kind: 'none', endLine: -1 };
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test(lines[i])) return { kind: 'closed', endLine: i };
+  }
+  return { kind: 'unclosed', endLine: lines.length - 1 };
+}
+
+export function parseFrontMatter(text: string, lines: readonly string[] = splitLines(text)): FrontMatter {
+  const { kind, endLine } = locateFrontMatter(lines);
+  if (kind === 'none') return { kind, endLine, bodyStartLine: 0, data: undefined, fields: [], problems: [] };
+  if (kind === 'unclosed') {
+    const openLength = lines[0].length;
+    return {
+      kind,
+      endLine,
+      bodyStartLine: lines.length,
+      data: undefined,
+      fields: [],
+      problems: [{ code: 'unclosed', message: 'Front matter is not closed: add a `---` line after it.', range: lineSpan(0, 0, openLength) }],
+    };
+  }
+  const parsed = parseFlat(lines, 1, endLine) ?? parseWithYaml(lines, 1, endLine);
+  return { kind, endLine, bodyStartLine: endLine + 1, ...parsed };
+}
+
+type ParsedContent = Pick<FrontMatter, 'data' | 'fields' | 'problems'>;
+
+const FLAT_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const KEYWORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.(?:inf|Inf|INF|nan|NaN|NAN))$/;
+// First characters that give a plain YAML scalar another meaning, or a number.
+const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`+.0-9]/;
+
+/**
+ * Fast path for flat `key: plain scalar` front matter, the overwhelmingly common shape.
+ * Returns undefined on anything it is not sure about, and the caller falls back to `yaml`.
+ * test/unit/frontMatterEquivalence.test.ts checks that both paths agree.
+ */
+function parseFlat(lines: readonly string[], from: number, to: number): ParsedContent | undefined {
+  const data: Record<string, unknown> = {};
+  const fields: FrontMatterField[] = [];
+  for (let line = from; line < to; line++) {
+    const source = lines[line];
+    if (source.length === 0 || source.charCodeAt(0) === 35 /* # */) continue;
+    if (source.includes('\t')) return undefined;
+    const match = FLAT_LINE.exec(source);
+    if (!match) return undefined;
+    const key = match[1];
+    if (Object.prototype.hasOwnProperty.call(data, key) || key === '__proto__') return undefined;
+    const afterColon = match[2] ?? '';
+    const comment = afterColon.startsWith('#') ? 0 : afterColon.indexOf(' #');
+    const raw = (comment >= 0 ? afterColon.slice(0, comment) : afterColon).trimEnd();
+    const valueStart = source.length - afterColon.length;
+    let value: unknown;
+    if (raw === '') {
+      value = null;
+    } else if (ISO_DATE.test(raw)) {
+      value = raw;
+    } else if (SPECIAL_START.test(raw) || KEYWORD.test(raw) || raw.includes(': ') || raw.endsWith(':')) {
+      return undefined;
+    } else {
+      value = raw;
+    }
+    data[key] = value;
+    fields.push({
+      key,
+      value,
+      text: raw,
+      keyRange: lineSpan(line, 0, key.length),
+      valueRange: raw === '' ? lineSpan(line, key.length + 1, key.length + 1) : lineSpan(line, valueStart, valueStart + raw.length),
+    });
+  }
+  return { data, fields, problems: [] };
+}
+
+function parseWithYaml(lines: readonly string[], from: number, to: number): ParsedContent {
+  const content = lines.slice(from, to).join('\n');
+  const index = new LineIndex(content);
+  const toRange = (start: number, end: number): Range => {
+    const a = index.positionAt(start);
+    const b = index.positionAt(Math.max(start, end));
+    return { start: { line: a.line + from, character: a.character }, end: { line: b.line + from, character: b.character } };
+  };
+  const problems: FrontMatterProblem[] = [];
+  let doc;
+  try {
+    doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    return { data: undefined, fields: [], problems: [{ code: 'yaml', message: messageOf(error), range: toRange(0, content.length) }] };
+  }
+  for (const error of doc.errors) {
+    problems.push({ code: 'yaml', message: firstLine(error.message), range: toRange(error.pos[0], error.pos[1]) });
+  }
+  if (problems.length > 0) return { data: undefined, fields: [], problems };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return { data: {}, fields: [], problems };
+  }
+  if (!isMap(doc.contents)) {
+    const [start, end] = doc.contents.range ?? [0, content.length];
+    return {
+      data: undefined,
+      fields: [],
+      problems: [{ code: 'notMap', message: 'Front matter must be a map of `key: value` lines.', range: toRange(start, end) }],
+    };
+  }
+  let data: Record<string, unknown>;
+  try {
+    const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = isPlainRecord(js) ? js : {};
+  } catch (error) {
+    return {
+      data: undefined,
+      fields: [],
+      problems: [{ code: 'aliases', message: `Front matter could not be read: ${messageOf(error)}`, range: toRange(0, content.length) }],
+    };
+  }
+  const fields: FrontMatterField[] = [];
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (!isScalar(keyNode) || keyNode.range === undefined || keyNode.range === null) continue;
+    const key = String(keyNode.value);
+    const valueNode = pair.value as YamlNode | null;
+    const [keyStart, keyEnd] = keyNode.range;
+    const valueSpan = valueNode?.range ?? null;
+    const hasValue = valueSpan !== null && valueSpan[1] > valueSpan[0];
+    // With no value, point just past the colon, where a value would be typed.
+    const colon = content.indexOf(':', keyEnd);
+    const emptyAt = colon >= 0 ? colon + 1 : keyEnd;
+    const [valueStart, valueEnd] = hasValue ? [valueSpan[0], valueSpan[1]] : [emptyAt, emptyAt];
+    fields.push({
+      key,
+      value: data[key],
+      text: content.slice(valueStart, valueEnd),
+      keyRange: toRange(keyStart, keyEnd),
+      valueRange: toRange(valueStart, valueEnd),
+    });
+  }
+  return { data, fields, problems };
+}
+
+export function getField(frontMatter: FrontMatter, key: string): FrontMatterField | undefined {
+  return frontMatter.fields.find((field) => field.key === key);
+}
+
+/** A front-matter value as a trimmed string, or undefined when absent, empty or not a scalar. */
+export function stringValue(data: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const value = data?.[key];
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** Formats a value for a `key: value` line, quoting only when YAML needs it. */
+export function formatYamlScalar(value: string | null): string {
+  if (value === null || value === '') return '';
+  const singleLine = value.replace(/[\r\n]+/g, ' ');
+  return stringify(singleLine, { lineWidth: 0 }).trimEnd();
+}
+
+export interface FrontMatterEdit {
+  /** Offsets in the original text: replace [start, end) with newText. */
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/**
+ * The smallest edit that sets one key, leaving every other byte as it was. A missing key is
+ * added before the closing delimiter; a missing block is added at the top. Returns undefined
+ * when the front matter is unclosed or invalid, because editing it could lose text.
+ */
+export function frontMatterEdit(text: string, key: string, value: string | null): FrontMatterEdit | undefined {
+  const lines = splitLines(text);
+  const frontMatter = parseFrontMatter(text, lines);
+  const index = new LineIndex(text);
+  const eol = detectEol(text);
+  const formatted = formatYamlScalar(value);
+  if (frontMatter.kind === 'none') {
+    const at = text.startsWith(BOM) ? 1 : 0;
+    return { start: at, end: at, newText: `---${eol}${key}:${formatted ? ' ' + formatted : ''}${eol}---${eol}` };
+  }
+  if (frontMatter.kind === 'unclosed' || frontMatter.data === undefined) return undefined;
+  const field = getField(frontMatter, key);
+  if (field) {
+    const start = index.offsetAt(field.valueRange.start);
+    const end = index.offsetAt(field.valueRange.end);
+    if (text.slice(start, end) === formatted) return { start, end, newText: formatted };
+    // An empty value sits right after the colon: keep one space between them.
+    const separator = formatted !== '' && text.charAt(start - 1) === ':' ? ' ' : '';
+    return { start, end, newText: separator + formatted };
+  }
+  const closingLineStart = index.offsetAt({ line: frontMatter.endLine, character: 0 });
+  return { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` };
+}
+
+export function applyEdit(text: string, edit: FrontMatterEdit): string {
+  return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+}
+
+/** Sets one front-matter key; see frontMatterEdit. */
+export function setFrontMatterValue(text: string, key: string, value: string | null): string | undefined {
+  const edit = frontMatterEdit(text, key, value);
+  return edit ? applyEdit(text, edit) : undefined;
+}
+
+function lineSpan(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function firstLine(message: string): string {
+  const cut = message.indexOf(' at line ');
+  return (cut > 0 ? message.slice(0, cut) : message.split('\n')[0]).trim();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,128 @@
+import type { FrontMatter } from './frontMatter';
+import { idRegExp } from './ids';
+import type { Outline } from './outline';
+import type { Range } from './text';
+
+export interface Reference {
+  readonly id: string;
+  readonly prefix: string;
+  readonly range: Range;
+  /** The front-matter key whose value holds the id; undefined in the body. */
+  readonly key?: string;
+}
+
+/**
+ * Ids in front-matter values and in the body. Skips fenced code, code spans, link destinations,
+ * reference definitions, autolinks, bare URLs and footnote labels: an id there is not a citation.
+ */
+export function findReferences(
+  lines: readonly string[],
+  frontMatter: FrontMatter,
+  outline: Outline,
+  prefixes: readonly string[],
+): Reference[] {
+  const pattern = idRegExp(prefixes);
+  const references: Reference[] = [];
+  for (const field of frontMatter.fields) {
+    if (field.valueRange.start.line !== field.valueRange.end.line) {
+      collectMultiline(lines, field.valueRange, field.key, pattern, references);
+      continue;
+    }
+    const line = field.valueRange.start.line;
+    const from = field.valueRange.start.character;
+    collect(lines[line].slice(from, field.valueRange.end.character), line, from, pattern, references, field.key, undefined);
+  }
+  let fenceIndex = 0;
+  const fences = outline.fences;
+  for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
+    while (fenceIndex < fences.length && fences[fenceIndex].end < line) fenceIndex++;
+    if (fenceIndex < fences.length && fences[fenceIndex].start <= line) continue;
+    const source = lines[line];
+    if (!mayContainId(source)) continue;
+    collect(source, line, 0, pattern, references, undefined, maskedSpans);
+  }
+  return references;
+}
+
+function collectMultiline(lines: readonly string[], range: Range, key: string, pattern: RegExp, out: Reference[]): void {
+  for (let line = range.start.line; line <= range.end.line && line < lines.length; line++) {
+    const from = line === range.start.line ? range.start.character : 0;
+    const to = line === range.end.line ? range.end.character : lines[line].length;
+    collect(lines[line].slice(from, to), line, from, pattern, out, key, undefined);
+  }
+}
+
+function collect(
+  text: string,
+  line: number,
+  offset: number,
+  pattern: RegExp,
+  out: Reference[],
+  key: string | undefined,
+  masks: ((text: string) => Array<[number, number]>) | undefined,
+): void {
+  pattern.lastIndex = 0;
+  let spans: Array<[number, number]> | undefined;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (masks) {
+      spans ??= masks(text);
+      if (spans.some(([from, to]) => start < to && end > from)) continue;
+    }
+    out.push({
+      id: match[0],
+      prefix: match[1],
+      key,
+      range: { start: { line, character: offset + start }, end: { line, character: offset + end } },
+    });
+  }
+}
+
+// Cheap pre-check before any regex: an id always has a '-' followed by a digit.
+function mayContainId(source: string): boolean {
+  let at = source.indexOf('-');
+  while (at >= 0) {
+    const next = source.charCodeAt(at + 1);
+    if (next >= 48 && next <= 57) return true;
+    at = source.indexOf('-', at + 1);
+  }
+  return false;
+}
+
+/** Spans of a line where ids are not citations: code spans, link targets, URLs, footnote labels. */
+export function maskedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // Code spans: a run of backticks closed by a run of the same length.
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    let runEnd = i;
+    while (text.charCodeAt(runEnd) === 96) runEnd++;
+    const run = text.slice(i, runEnd);
+    let close = text.indexOf(run, runEnd);
+    while (close >= 0 && text.charCodeAt(close + run.length) === 96) {
+      let skip = close;
+      while (text.charCodeAt(skip) === 96) skip++;
+      close = text.indexOf(run, skip);
+    }
+    if (close < 0) {
+      i = runEnd;
+      continue;
+    }
+    spans.push([i, close + run.length]);
+    i = close + run.length;
+  }
+  addMatches(spans, text, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g);
+  addMatches(spans, text, /^ {0,3}\[[^\]]+\]:\s*\S+/g);
+  addMatches(spans, text, /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g);
+  addMatches(spans, text, /\b(?:https?|ftp|file):\/\/[^\s<>)\]]+/g);
+  addMatches(spans, text, /\[\^[^\]\s]+\]/g);
+  return spans;
+}
+
+function addMatches(spans: Array<[number, number]>, text: string, pattern: RegExp): void {
+  for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+}

@@ -1,0 +1,148 @@
+import type { TechSpecConfig } from './config';
+import type { ParsedDocument } from './parse';
+import { summarize, type SpecSummary } from './summary';
+
+type IndexConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'>;
+
+export interface IndexChange {
+  readonly upserted: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The workspace model: one summary per Markdown file, with look-ups by id and by status kept
+ * up to date on every upsert and remove, so no query scans all entries.
+ */
+export class SpecIndex {
+  private readonly entries = new Map<string, SpecSummary>();
+  private readonly ownersById = new Map<string, Set<string>>();
+  private readonly specsByStatus = new Map<string, Set<string>>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+
+  constructor(private config: IndexConfig) {}
+
+  /** Changing what ownership means requires re-summarizing; callers rebuild from their sources. */
+  reconfigure(config: IndexConfig): void {
+    this.config = config;
+    this.clear();
+  }
+
+  upsert(uri: string, text: string, parsed?: ParsedDocument): SpecSummary {
+    const summary = summarize(uri, text, this.config, parsed);
+    this.set(summary);
+    return summary;
+  }
+
+  /** Stores a summary made elsewhere (a file too large to parse, say). */
+  set(summary: SpecSummary): void {
+    this.unlink(summary.uri);
+    this.entries.set(summary.uri, summary);
+    for (const id of summary.ownedIds) addTo(this.ownersById, id, summary.uri);
+    if (summary.isSpec) addTo(this.specsByStatus, summary.status ?? '', summary.uri);
+    this.emit({ upserted: [summary.uri], removed: [] });
+  }
+
+  remove(uri: string): boolean {
+    const existed = this.unlink(uri);
+    if (existed) this.emit({ upserted: [], removed: [uri] });
+    return existed;
+  }
+
+  clear(): void {
+    const removed = [...this.entries.keys()];
+    this.entries.clear();
+    this.ownersById.clear();
+    this.specsByStatus.clear();
+    if (removed.length > 0) this.emit({ upserted: [], removed });
+  }
+
+  get(uri: string): SpecSummary | undefined {
+    return this.entries.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  all(): SpecSummary[] {
+    return [...this.entries.values()];
+  }
+
+  specs(): SpecSummary[] {
+    return this.all().filter((summary) => summary.isSpec);
+  }
+
+  /** Specs with a status; '' finds specs without one. */
+  byStatus(status: string): SpecSummary[] {
+    return this.resolve(this.specsByStatus.get(status));
+  }
+
+  statuses(): string[] {
+    return [...this.specsByStatus.keys()];
+  }
+
+  /** Documents that own an id, in a stable order (by uri). */
+  owners(id: string): SpecSummary[] {
+    return this.resolve(this.ownersById.get(id)).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  owner(id: string): SpecSummary | undefined {
+    return this.owners(id)[0];
+  }
+
+  /** Every owned id, optionally of one prefix. */
+  knownIds(prefix?: string): string[] {
+    const ids = [...this.ownersById.keys()];
+    return prefix === undefined ? ids : ids.filter((id) => id.startsWith(`${prefix}-`));
+  }
+
+  /** Documents that cite an id. */
+  citing(id: string): SpecSummary[] {
+    return this.all().filter((summary) => summary.references.includes(id));
+  }
+
+  onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private resolve(uris: Set<string> | undefined): SpecSummary[] {
+    if (!uris) return [];
+    const result: SpecSummary[] = [];
+    for (const uri of uris) {
+      const summary = this.entries.get(uri);
+      if (summary) result.push(summary);
+    }
+    return result;
+  }
+
+  private unlink(uri: string): boolean {
+    const previous = this.entries.get(uri);
+    if (!previous) return false;
+    this.entries.delete(uri);
+    for (const id of previous.ownedIds) deleteFrom(this.ownersById, id, uri);
+    if (previous.isSpec) deleteFrom(this.specsByStatus, previous.status ?? '', uri);
+    return true;
+  }
+
+  private emit(change: IndexChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(uri);
+}
+
+function deleteFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(uri);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,137 @@
+import type { TechSpecConfig } from './config';
+import { stringValue } from './frontMatter';
+import { idFromFileName, parseId } from './ids';
+import { checklistProgress, inlineToPlainText, SlugCounter, type Outline, type Progress } from './outline';
+import { parseDocumentText, type ParsedDocument } from './parse';
+import { detach } from './text';
+
+/** What the workspace index keeps of one Markdown file: a summary, never the whole text. */
+export interface SpecSummary {
+  readonly uri: string;
+  /** The `tech_spec_id`; set only for specs. */
+  readonly id: string | undefined;
+  /** Every id this document owns: its id fields, and its file name's id when enabled. */
+  readonly ownedIds: readonly string[];
+  readonly isSpec: boolean;
+  readonly title: string | undefined;
+  readonly status: string | undefined;
+  readonly author: string | undefined;
+  readonly created: string | undefined;
+  readonly lastUpdated: string | undefined;
+  readonly decisionRef: string | undefined;
+  readonly relatedPrd: string | undefined;
+  /** First sentence of the Executive Summary, or of the first paragraph. */
+  readonly abstract: string | undefined;
+  /** Line of the title heading, else 0: where go-to-definition lands. */
+  readonly titleLine: number;
+  /** Distinct ids this document cites. */
+  readonly references: readonly string[];
+  /** Headings, compactly encoded; read with outlineEntries(). */
+  readonly outline: string;
+  readonly checklist: Progress;
+  /** Why the front matter could not be read, when it could not. */
+  readonly problem: string | undefined;
+  readonly size: number;
+}
+
+export interface OutlineEntry {
+  readonly level: number;
+  readonly line: number;
+  readonly text: string;
+  readonly slug: string;
+}
+
+type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'>;
+
+export function summarize(uri: string, text: string, config: SummaryConfig, parsed: ParsedDocument = parseDocumentText(text)): SpecSummary {
+  const { frontMatter, outline, lines } = parsed;
+  const data = frontMatter.data;
+  const ownedIds: string[] = [];
+  for (const field of config.idFields) {
+    const value = stringValue(data, field);
+    if (value && parseId(value) && !ownedIds.includes(value)) ownedIds.push(detach(value));
+  }
+  if (config.matchFileNames) {
+    const fromName = idFromFileName(decodeURIComponent(uri), config.referencePrefixes);
+    if (fromName && !ownedIds.includes(fromName)) ownedIds.push(fromName);
+  }
+  const specId = stringValue(data, 'tech_spec_id');
+  const firstH1 = outline.headings.find((heading) => heading.level === 1);
+  const title = stringValue(data, 'title') ?? (firstH1 ? stripIdPrefix(firstH1.text) : undefined);
+  const cited = new Set<string>();
+  for (const reference of parsed.references(config.referencePrefixes)) cited.add(reference.id);
+  const problem = frontMatter.problems[0]?.message;
+  return {
+    uri,
+    id: specId !== undefined ? detach(specId) : undefined,
+    ownedIds,
+    isSpec: specId !== undefined,
+    title: optional(title),
+    status: optional(stringValue(data, 'status')),
+    author: optional(stringValue(data, 'author')),
+    created: optional(stringValue(data, 'created')),
+    lastUpdated: optional(stringValue(data, 'last_updated')),
+    decisionRef: optional(stringValue(data, 'decision_ref')),
+    relatedPrd: optional(stringValue(data, 'related_prd')),
+    abstract: optional(firstSentence(lines, outline, frontMatter.bodyStartLine)),
+    titleLine: firstH1?.line ?? 0,
+    references: [...cited].map(detach),
+    outline: encodeOutline(outline),
+    checklist: checklistProgress(outline),
+    problem: optional(problem),
+    size: text.length,
+  };
+}
+
+function optional(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : detach(value);
+}
+
+function stripIdPrefix(heading: string): string {
+  return heading.replace(/^[A-Za-z][A-Za-z0-9_]*-\d+\s*[:\-–—]\s*/, '');
+}
+
+// One line per heading: "level:line:text". join() copies, so no file text is kept alive.
+function encodeOutline(outline: Outline): string {
+  return outline.headings.map((heading) => `${heading.level}:${heading.line}:${heading.text.replace(/\n/g, ' ')}`).join('\n');
+}
+
+export function outlineEntries(summary: Pick<SpecSummary, 'outline'>): OutlineEntry[] {
+  if (summary.outline === '') return [];
+  const slugs = new SlugCounter();
+  return summary.outline.split('\n').map((row) => {
+    const first = row.indexOf(':');
+    const second = row.indexOf(':', first + 1);
+    const text = row.slice(second + 1);
+    return { level: Number(row.slice(0, first)), line: Number(row.slice(first + 1, second)), text, slug: slugs.next(text) };
+  });
+}
+
+const MAX_ABSTRACT = 240;
+
+function firstSentence(lines: readonly string[], outline: Outline, bodyStart: number): string | undefined {
+  const summaryHeading = outline.headings.find((heading) => /^(executive )?summary$/i.test(heading.text));
+  const start = summaryHeading ? summaryHeading.endLine + 1 : bodyStart;
+  const fenceStarts = new Set(outline.fences.map((fence) => fence.start));
+  const headingLines = new Set(outline.headings.flatMap((heading) => [heading.line, heading.endLine]));
+  const paragraph: string[] = [];
+  for (let line = start; line < lines.length && paragraph.join(' ').length < MAX_ABSTRACT * 2; line++) {
+    const source = lines[line].trim();
+    const skip = source === '' || headingLines.has(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(source) || source.startsWith('|');
+    if (fenceStarts.has(line)) {
+      if (paragraph.length > 0) break;
+      line = outline.fences.find((fence) => fence.start === line)?.end ?? line;
+      continue;
+    }
+    if (skip) {
+      if (paragraph.length > 0) break;
+      continue;
+    }
+    paragraph.push(source);
+  }
+  if (paragraph.length === 0) return undefined;
+  const plain = inlineToPlainText(paragraph.join(' '));
+  const end = plain.search(/[.!?](?:\s|$)/);
+  const sentence = end >= 0 ? plain.slice(0, end + 1) : plain;
+  return sentence.length > MAX_ABSTRACT ? `${sentence.slice(0, MAX_ABSTRACT - 1)}…` : sentence;
+}
