@@ -6,12 +6,8 @@ export const Commands = {
   newSpec: 'techSpec.newSpec',
   newSpecHere: 'techSpec.newSpecHere',
   refresh: 'techSpec.refresh',
-  openSpec: 'techSpec.openSpec',
   revealHeading: 'techSpec.revealHeading',
-  setStatus: 'techSpec.setStatus',
-  touchLastUpdated: 'techSpec.touchLastUpdated',
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
-  fixAll: 'techSpec.fixAll',
 } as const;
 
 export const Views = {
@@ -23,6 +19,7 @@ export const ContextKeys = {
   groupByFolder: 'techSpec.groupByFolder',
 } as const;
 
+/** Configuration key (core's TechSpecConfig) → setting name under `techSpec.`. */
 export const Settings = {
   specsFolder: 'specsFolder',
   templatePath: 'templatePath',
@@ -38,9 +35,6 @@ export const Settings = {
   referenceUrls: 'referenceUrls',
   followActiveEditor: 'followActiveEditor',
   groupByFolder: 'groupByFolder',
-  diagnosticsScope: 'diagnostics.scope',
-  ruleSeverities: 'rules',
-  staleAfterDays: 'staleAfterDays',
   maxFileSize: 'maxFileSize',
 } as const;
 

@@ -1,10 +1,39 @@
 import * as vscode from 'vscode';
-import { Commands } from './constants';
+import { ParseCache } from './core/parse';
+import { ConfigurationService } from './vscode/configuration';
+import { registerFrontMatterCompletion } from './vscode/frontMatterCompletion';
+import { registerNewSpecCommand } from './vscode/newSpecCommand';
+import { registerReferenceFeatures } from './vscode/references';
+import type { Services } from './vscode/services';
+import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
+import { registerSuggestTrigger } from './vscode/suggestTrigger';
+import { WorkspaceIndex } from './vscode/workspaceIndex';
 
-// activate() only composes: no file I/O and no workspace scan here.
-export function activate(context: vscode.ExtensionContext) {
-  context.subscriptions.push(vscode.commands.registerCommand(Commands.refresh, () => undefined));
-  return {};
+/** What activate() returns: a small surface for tests and other extensions. */
+export interface TechSpecApi {
+  readonly index: WorkspaceIndex;
+  readonly tree: SpecTreeProvider;
+}
+
+// activate() only composes: no file I/O and no workspace scan here. The index builds on first need.
+export function activate(context: vscode.ExtensionContext): TechSpecApi {
+  const configuration = new ConfigurationService();
+  const index = new WorkspaceIndex(configuration);
+  const parseCache = new ParseCache();
+  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache };
+  const tree = new SpecTreeProvider(services);
+
+  context.subscriptions.push(
+    configuration,
+    index,
+    vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
+    registerNewSpecCommand(services),
+    registerFrontMatterCompletion(services),
+    registerSuggestTrigger(services),
+    registerSpecTree(services, tree),
+    registerReferenceFeatures(services),
+  );
+  return { index, tree };
 }
 
 export function deactivate(): void {

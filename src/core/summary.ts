@@ -13,6 +13,8 @@ export interface SpecSummary {
   /** Every id this document owns: its id fields, and its file name's id when enabled. */
   readonly ownedIds: readonly string[];
   readonly isSpec: boolean;
+  /** Not readable as a spec, though it seems meant as one (broken front matter, too large, binary). */
+  readonly unreadable: boolean;
   readonly title: string | undefined;
   readonly status: string | undefined;
   readonly author: string | undefined;
@@ -66,6 +68,7 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     id: specId !== undefined ? detach(specId) : undefined,
     ownedIds,
     isSpec: specId !== undefined,
+    unreadable: specId === undefined && problem !== undefined && declaresSpecId(lines, frontMatter.endLine),
     title: optional(title),
     status: optional(stringValue(data, 'status')),
     author: optional(stringValue(data, 'author')),
@@ -81,6 +84,11 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     problem: optional(problem),
     size: text.length,
   };
+}
+
+function declaresSpecId(lines: readonly string[], endLine: number): boolean {
+  for (let line = 1; line <= endLine && line < lines.length; line++) if (/^\s*tech_spec_id\s*:/.test(lines[line])) return true;
+  return false;
 }
 
 function optional(value: string | undefined): string | undefined {
@@ -134,4 +142,29 @@ function firstSentence(lines: readonly string[], outline: Outline, bodyStart: nu
   const end = plain.search(/[.!?](?:\s|$)/);
   const sentence = end >= 0 ? plain.slice(0, end + 1) : plain;
   return sentence.length > MAX_ABSTRACT ? `${sentence.slice(0, MAX_ABSTRACT - 1)}…` : sentence;
+}
+
+/** A file the index knows of but did not parse (too large, binary): listed with the reason. */
+export function skippedSummary(uri: string, reason: string, size: number): SpecSummary {
+  return {
+    uri,
+    id: undefined,
+    ownedIds: [],
+    isSpec: false,
+    unreadable: true,
+    title: undefined,
+    status: undefined,
+    author: undefined,
+    created: undefined,
+    lastUpdated: undefined,
+    decisionRef: undefined,
+    relatedPrd: undefined,
+    abstract: undefined,
+    titleLine: 0,
+    references: [],
+    outline: '',
+    checklist: { done: 0, total: 0 },
+    problem: reason,
+    size,
+  };
 }

@@ -1,0 +1,120 @@
+import type { ParsedDocument } from './parse';
+import type { Position, Range } from './text';
+
+export interface FrontMatterKey {
+  readonly key: string;
+  readonly description: string;
+  /** Whether the spec-checks report it missing. */
+  readonly required: boolean;
+}
+
+/** The template's keys, in the template's order. */
+export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
+  { key: 'tech_spec_id', description: 'Unique id of this spec, e.g. TS-0042.', required: true },
+  { key: 'title', description: 'Name of the component or feature the spec describes.', required: true },
+  { key: 'status', description: 'Lifecycle status: DRAFT, IN_REVIEW, APPROVED, IMPLEMENTED, SUPERSEDED or DEPRECATED.', required: true },
+  { key: 'decision_ref', description: 'Optional: the RFC this spec implements, e.g. RFC-0007.', required: false },
+  { key: 'author', description: 'Who writes and owns the spec.', required: true },
+  { key: 'created', description: 'Date the spec was created (YYYY-MM-DD).', required: true },
+  { key: 'last_updated', description: 'Date of the last substantive change (YYYY-MM-DD).', required: true },
+  { key: 'related_prd', description: 'Optional: the product requirements document, e.g. PRD-0012 or a link.', required: false },
+];
+
+export const STATUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  DRAFT: 'Being written; not ready for review.',
+  IN_REVIEW: 'Complete enough for reviewers to comment on.',
+  APPROVED: 'Accepted; implementation may start.',
+  IMPLEMENTED: 'Built as specified.',
+  SUPERSEDED: 'Replaced by a newer spec.',
+  DEPRECATED: 'No longer relevant; kept for the record.',
+};
+
+export type CompletionContext =
+  | { readonly kind: 'key'; readonly range: Range; readonly present: readonly string[] }
+  | { readonly kind: 'value'; readonly key: string; readonly range: Range };
+
+/** Where in the front matter the cursor is, or undefined outside it (the body offers nothing). */
+export function completionContext(parsed: ParsedDocument, position: Position): CompletionContext | undefined {
+  const { frontMatter, lines } = parsed;
+  if (frontMatter.kind === 'none') return undefined;
+  const last = frontMatter.kind === 'closed' ? frontMatter.endLine - 1 : frontMatter.endLine;
+  if (position.line < 1 || position.line > last) return undefined;
+  const line = lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  const keyOnly = /^([A-Za-z_][A-Za-z0-9_-]*)?$/.exec(before);
+  if (keyOnly) {
+    const wordEnd = /^[A-Za-z0-9_-]*/.exec(line.slice(position.character))?.[0].length ?? 0;
+    const present = frontMatter.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key);
+    return { kind: 'key', present, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
+  }
+  const keyValue = /^([A-Za-z_][A-Za-z0-9_-]*):([ \t]*)(\S*)$/.exec(before);
+  if (keyValue) {
+    const valueStart = keyValue[1].length + 1 + keyValue[2].length;
+    const rest = line.slice(position.character);
+    const valueEnd = position.character + (/^[^\s#]*/.exec(rest)?.[0].length ?? 0);
+    return { kind: 'value', key: keyValue[1], range: { start: { line: position.line, character: valueStart }, end: { line: position.line, character: valueEnd } } };
+  }
+  return undefined;
+}
+
+export interface CompletionData {
+  readonly statuses: readonly string[];
+  readonly today: string;
+  readonly nextId: string;
+  readonly author: string | undefined;
+  readonly rfcs: ReadonlyArray<{ id: string; title?: string; status?: string }>;
+  readonly prds: ReadonlyArray<{ id: string; title?: string; status?: string }>;
+}
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly insertText: string;
+  readonly detail: string;
+  readonly documentation?: string;
+  readonly kind: 'key' | 'value';
+  readonly sortText: string;
+  readonly range: Range;
+  /** Ask for value suggestions right after inserting a key. */
+  readonly retrigger?: boolean;
+}
+
+export function completionEntries(context: CompletionContext, data: CompletionData): CompletionEntry[] {
+  if (context.kind === 'key') {
+    return FRONT_MATTER_KEYS.filter((entry) => !context.present.includes(entry.key)).map((entry, index) => ({
+      label: entry.key,
+      insertText: `${entry.key}: `,
+      detail: entry.required ? 'Tech Spec front matter' : 'Tech Spec front matter (optional)',
+      documentation: entry.description,
+      kind: 'key',
+      sortText: String(index).padStart(2, '0'),
+      range: context.range,
+      retrigger: true,
+    }));
+  }
+  const value = (label: string, detail: string, index: number, documentation?: string): CompletionEntry => ({
+    label,
+    insertText: label,
+    detail,
+    documentation,
+    kind: 'value',
+    sortText: String(index).padStart(4, '0'),
+    range: context.range,
+  });
+  switch (context.key) {
+    case 'status':
+      return data.statuses.map((status, index) => value(status, `Status ${index + 1} of ${data.statuses.length}`, index, STATUS_DESCRIPTIONS[status] ?? 'Status configured in techSpec.statuses.'));
+    case 'created':
+    case 'last_updated':
+      return [value(data.today, 'Today', 0)];
+    case 'tech_spec_id':
+      return [value(data.nextId, 'Next free id', 0)];
+    case 'author':
+      return data.author ? [value(data.author, 'You (git user.name)', 0)] : [];
+    case 'decision_ref':
+      return data.rfcs.map((doc, index) => value(doc.id, doc.title ?? 'RFC', index, doc.status ? `Status: ${doc.status}` : undefined));
+    case 'related_prd':
+      return data.prds.map((doc, index) => value(doc.id, doc.title ?? 'PRD', index, doc.status ? `Status: ${doc.status}` : undefined));
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,219 @@
+import * as vscode from 'vscode';
+import { Commands, MARKDOWN_LANGUAGE } from '../constants';
+import type { TechSpecConfig } from '../core/config';
+import { decodeText } from '../core/encoding';
+import { stringValue } from '../core/frontMatter';
+import { formatId, nextFreeId, parseId } from '../core/ids';
+import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
+import { createAuthoringEnvironment } from './authoringEnvironment';
+import { toVsRange } from './convert';
+import { exists, isInsideFolder, resolveInsideFolder } from './paths';
+import type { Services } from './services';
+
+/** The public contract of `techSpec.newSpec` (see DESIGN.md). */
+export interface NewSpecArgs {
+  title?: string;
+  folder?: string | vscode.Uri;
+  decisionRef?: string;
+  relatedPrd?: string;
+  author?: string;
+  status?: string;
+  open?: boolean;
+}
+
+const MAX_ID_ATTEMPTS = 1000;
+
+export function registerNewSpecCommand(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): vscode.Disposable {
+  const creator = new SpecCreator(services, environment ?? ((config, folder) => createAuthoringEnvironment(config.author, folder)));
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.newSpec, (args?: NewSpecArgs) => creator.run(isArgs(args) ? args : {})),
+    // From the Explorer's context menu: the argument is the folder's Uri.
+    vscode.commands.registerCommand(Commands.newSpecHere, (folder?: vscode.Uri) => creator.run(folder instanceof vscode.Uri ? { folder } : {})),
+  );
+}
+
+function isArgs(value: unknown): value is NewSpecArgs {
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
+}
+
+class SpecCreator {
+  /** Creations run one at a time, so two at once never pick the same id. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly services: Services,
+    private readonly environmentFor: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment,
+  ) {}
+
+  async run(args: NewSpecArgs): Promise<vscode.Uri | undefined> {
+    const request = await this.complete(args);
+    if (!request) return undefined;
+    const created = this.queue.then(() => this.create(request));
+    this.queue = created.catch(() => undefined);
+    try {
+      const uri = await created;
+      if (args.open !== false) await this.open(uri);
+      return uri;
+    } catch (error) {
+      const message = error instanceof UserFacingError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+  }
+
+  /** Prompts only for what the arguments leave out. */
+  private async complete(args: NewSpecArgs): Promise<Request | undefined> {
+    const workspaceFolder = await this.pickWorkspaceFolder(args.folder);
+    if (!workspaceFolder) {
+      if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showErrorMessage('Tech Spec: open a folder first; specs are created inside a workspace folder.');
+      return undefined;
+    }
+    let title = args.title?.trim();
+    if (!title) {
+      title = (
+        await vscode.window.showInputBox({
+          title: 'New Tech Spec',
+          prompt: 'Title of the spec',
+          placeHolder: 'e.g. Payment retries',
+          ignoreFocusOut: true,
+          validateInput: (value) => (value.trim() ? undefined : 'The title cannot be empty.'),
+        })
+      )?.trim();
+      if (!title) return undefined;
+    }
+    let decisionRef = args.decisionRef;
+    if (decisionRef === undefined && args.title === undefined) {
+      const picked = await this.pickDecisionRef();
+      if (picked === undefined) return undefined;
+      decisionRef = picked;
+    }
+    return { args: { ...args, title, decisionRef: decisionRef || undefined }, workspaceFolder };
+  }
+
+  private async pickWorkspaceFolder(folder: NewSpecArgs['folder']): Promise<vscode.WorkspaceFolder | undefined> {
+    if (folder !== undefined) {
+      const uri = typeof folder === 'string' ? this.uriFromString(folder) : folder;
+      return uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+    }
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length <= 1) return folders[0];
+    return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new spec', ignoreFocusOut: true });
+  }
+
+  private uriFromString(folder: string): vscode.Uri | undefined {
+    if (/^[a-z][a-z0-9+.-]+:/i.test(folder) && !/^[A-Za-z]:[\\/]/.test(folder)) return vscode.Uri.parse(folder);
+    if (folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder)) return vscode.Uri.file(folder);
+    const first = vscode.workspace.workspaceFolders?.[0];
+    return first ? resolveInsideFolder(first, folder) : undefined;
+  }
+
+  /** Returns '' for "none", undefined when the user cancels. */
+  private async pickDecisionRef(): Promise<string | undefined> {
+    await this.services.index.ready();
+    const model = this.services.index.model;
+    const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: 'This spec does not implement an RFC', id: '' }];
+    for (const id of model.knownIds('RFC').sort()) {
+      const owner = model.owner(id);
+      items.push({ label: id, description: owner?.title ?? '', detail: owner?.status, id });
+    }
+    const picked = await vscode.window.showQuickPick(items, { title: 'New Tech Spec', placeHolder: 'Decision RFC that this spec implements (optional)', ignoreFocusOut: true, matchOnDescription: true });
+    return picked?.id;
+  }
+
+  private async create({ args, workspaceFolder }: Request): Promise<vscode.Uri> {
+    const config = this.services.configuration.forFolder(workspaceFolder);
+    const targetFolder = this.targetFolder(args, workspaceFolder, config);
+    const template = await this.loadTemplate(workspaceFolder, config);
+    const environment = this.environmentFor(config, workspaceFolder.uri);
+    const today = formatLocalDate(environment.today());
+    const author = args.author?.trim() || (await environment.author());
+    await this.services.index.ready();
+    const taken = this.idsInUse(config);
+    const title = args.title ?? '';
+
+    await vscode.workspace.fs.createDirectory(targetFolder);
+    let id = nextFreeId(taken, config.idPrefix, config.idDigits);
+    for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+      const uri = vscode.Uri.joinPath(targetFolder, specFileName(id, title));
+      // Never overwrite: a file at the target path (or any file already holding this id) means: next id.
+      if (!(await exists(uri))) {
+        const text = renderTemplate(template, {
+          id,
+          title,
+          author,
+          created: today,
+          lastUpdated: today,
+          status: args.status?.trim() || config.statuses[0] || 'DRAFT',
+          decisionRef: args.decisionRef,
+          relatedPrd: args.relatedPrd,
+        });
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        await this.services.index.refreshFile(uri);
+        return uri;
+      }
+      const parsed = parseId(id, [config.idPrefix]);
+      id = formatId(config.idPrefix, (parsed?.number ?? 0) + 1, config.idDigits);
+    }
+    throw new UserFacingError(`Tech Spec: no free file name for "${title}" in ${vscode.workspace.asRelativePath(targetFolder)}.`);
+  }
+
+  /** Ids in the index (files on disk, editor text winning) and in every open editor, untitled ones too. */
+  private idsInUse(config: TechSpecConfig): string[] {
+    const ids = this.services.index.model.knownIds(config.idPrefix);
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId !== MARKDOWN_LANGUAGE) continue;
+      const id = stringValue(this.services.parseCache.get(document).frontMatter.data, 'tech_spec_id');
+      if (id) ids.push(id);
+    }
+    return ids;
+  }
+
+  private targetFolder(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig): vscode.Uri {
+    if (args.folder !== undefined) {
+      const uri = typeof args.folder === 'string' ? this.uriFromString(args.folder) : args.folder;
+      if (!uri || !isInsideFolder(workspaceFolder, uri)) throw new UserFacingError(`Tech Spec: the folder "${String(args.folder)}" is not inside the workspace.`);
+      return uri;
+    }
+    const resolved = resolveInsideFolder(workspaceFolder, config.specsFolder);
+    if (!resolved) throw new UserFacingError(`Tech Spec: techSpec.specsFolder "${config.specsFolder}" points outside the workspace folder; use a path inside it.`);
+    return resolved;
+  }
+
+  private async loadTemplate(workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig): Promise<string> {
+    let uri: vscode.Uri;
+    if (config.templatePath.trim()) {
+      const resolved = resolveInsideFolder(workspaceFolder, config.templatePath);
+      if (!resolved) throw new UserFacingError(`Tech Spec: techSpec.templatePath "${config.templatePath}" points outside the workspace folder; nothing was created.`);
+      uri = resolved;
+    } else {
+      uri = vscode.Uri.joinPath(this.services.extensionUri, 'templates', 'tech-spec-template.md');
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      throw new UserFacingError(`Tech Spec: the template "${config.templatePath || uri.fsPath}" could not be read; nothing was created. Check techSpec.templatePath.`);
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new UserFacingError(`Tech Spec: the template "${config.templatePath}" is not a text file (${decoded.reason}); nothing was created.`);
+    return decoded.text;
+  }
+
+  private async open(uri: vscode.Uri): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const placeholder = firstPlaceholder(document.getText());
+    if (placeholder) {
+      const range = toVsRange(placeholder);
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+  }
+}
+
+interface Request {
+  readonly args: NewSpecArgs & { title: string };
+  readonly workspaceFolder: vscode.WorkspaceFolder;
+}
+
+class UserFacingError extends Error {}

@@ -1,0 +1,12 @@
+import type * as vscode from 'vscode';
+import type { ParseCache } from '../core/parse';
+import type { ConfigurationService } from './configuration';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** What the adapters share; built once in activate(). */
+export interface Services {
+  readonly extensionUri: vscode.Uri;
+  readonly configuration: ConfigurationService;
+  readonly index: WorkspaceIndex;
+  readonly parseCache: ParseCache;
+}

@@ -1,0 +1,205 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { TechSpecConfig } from '../core/config';
+import { decodeText, formatBytes } from '../core/encoding';
+import { SpecIndex } from '../core/specIndex';
+import { skippedSummary } from '../core/summary';
+import { MARKDOWN_LANGUAGE } from '../constants';
+import type { ConfigurationService } from './configuration';
+
+const UPDATE_DEBOUNCE_MS = 150;
+const READ_CONCURRENCY = 16;
+
+/**
+ * The workspace's spec index, built on first need and then kept current file by file:
+ * file watcher events and editor changes are debounced per URI, and open editor text wins over disk.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly model: SpecIndex;
+  private building: Promise<void> | undefined;
+  private built = false;
+  private watching = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private isExcluded: (path: string) => boolean;
+  private isIncluded: (path: string) => boolean;
+  /** Times the index told listeners that it changed: tests count refreshes with it. */
+  changeEvents = 0;
+
+  /** Fires after changes, coalesced. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly configuration: ConfigurationService) {
+    this.model = new SpecIndex(configuration.config);
+    [this.isIncluded, this.isExcluded] = matchers(configuration.config);
+    this.disposables.push(
+      configuration.onDidChange((config) => {
+        [this.isIncluded, this.isExcluded] = matchers(config);
+        this.model.reconfigure(config);
+        if (this.built || this.building) {
+          this.built = false;
+          this.building = undefined;
+          void this.ready();
+        }
+      }),
+    );
+  }
+
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
+  /** Builds the index on first call; later calls return at once. */
+  ready(token?: vscode.CancellationToken): Promise<void> {
+    if (this.built) return Promise.resolve();
+    this.building ??= this.build().catch((error: unknown) => {
+      this.building = undefined;
+      throw error;
+    });
+    if (!token) return this.building;
+    return Promise.race([
+      this.building,
+      new Promise<void>((resolve) => token.onCancellationRequested(() => resolve())),
+    ]);
+  }
+
+  private async build(): Promise<void> {
+    const config = this.configuration.config;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Tech Spec: indexing specs' },
+      async () => {
+        const exclude = config.exclude.length > 0 ? `{${config.exclude.join(',')}}` : undefined;
+        const uris = await vscode.workspace.findFiles(config.specGlob, exclude);
+        this.startWatching();
+        for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {
+          await Promise.all(uris.slice(i, i + READ_CONCURRENCY).map((uri) => this.refreshFile(uri)));
+        }
+        for (const document of vscode.workspace.textDocuments) {
+          if (this.tracks(document)) this.model.upsert(document.uri.toString(), document.getText());
+        }
+      },
+    );
+    this.built = true;
+    this.notify();
+  }
+
+  private startWatching(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri)),
+      watcher.onDidChange((uri) => this.schedule(uri)),
+      watcher.onDidDelete((uri) => this.schedule(uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && this.tracks(event.document)) this.schedule(event.document.uri);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => this.tracks(document) && this.schedule(document.uri)),
+      // A closed editor may have held unsaved text: go back to what is on disk.
+      vscode.workspace.onDidCloseTextDocument((document) => this.tracks(document) && this.schedule(document.uri)),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const file of event.files) {
+          this.schedule(file.oldUri);
+          this.schedule(file.newUri);
+        }
+      }),
+    );
+  }
+
+  /** Whether a document belongs in the index: Markdown, matched by the glob, not excluded. */
+  tracks(document: vscode.TextDocument): boolean {
+    if (document.languageId !== MARKDOWN_LANGUAGE) return false;
+    if (document.uri.scheme === 'untitled') return false;
+    return this.matchesUri(document.uri);
+  }
+
+  private matchesUri(uri: vscode.Uri): boolean {
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    if (relative === uri.fsPath || relative === uri.toString()) return false;
+    return this.isIncluded(relative) && !this.isExcluded(relative);
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    if (!this.built && !this.building) return;
+    const key = uri.toString();
+    const existing = this.pending.get(key);
+    if (existing) clearTimeout(existing);
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.refreshFile(uri).then(() => this.notify());
+      }, UPDATE_DEBOUNCE_MS),
+    );
+  }
+
+  /** Re-reads one file: open editor text first, then disk; removes it when it is gone or no longer matches. */
+  async refreshFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (!this.matchesUri(uri)) {
+      this.model.remove(key);
+      return;
+    }
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+    if (open && !open.isClosed) {
+      this.model.upsert(key, open.getText());
+      return;
+    }
+    const maxSize = this.configuration.config.maxFileSize;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return;
+      if (stat.size > maxSize) {
+        this.model.set(skippedSummary(key, `not parsed: ${formatBytes(stat.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, stat.size));
+        return;
+      }
+      const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) this.model.set(skippedSummary(key, `not parsed: ${decoded.reason}`, stat.size));
+      else this.model.upsert(key, decoded.text);
+    } catch {
+      // Gone between the event and the read: a delete.
+      this.model.remove(key);
+    }
+  }
+
+  private notify(): void {
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.changeEvents++;
+      this.emitter.fire();
+    }, 30);
+  }
+
+  /** Text of a file as the user sees it: the open editor's, else disk's. */
+  async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+    if (open) return open.getText();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > this.configuration.config.maxFileSize) return undefined;
+      const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.emitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function matchers(config: TechSpecConfig): [(path: string) => boolean, (path: string) => boolean] {
+  const include = picomatch(config.specGlob, { dot: false });
+  const exclude = config.exclude.length > 0 ? picomatch([...config.exclude], { dot: true }) : () => false;
+  return [include, exclude];
+}
