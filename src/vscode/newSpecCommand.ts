@@ -66,6 +66,7 @@ class SpecCreator {
     const workspaceFolder = await this.pickWorkspaceFolder(args.folder);
     if (!workspaceFolder) {
       if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showErrorMessage('Tech Spec: open a folder first; specs are created inside a workspace folder.');
+      else if (args.folder !== undefined) void vscode.window.showErrorMessage(`Tech Spec: the folder "${String(args.folder)}" is not inside the workspace; nothing was created.`);
       return undefined;
     }
     let title = args.title?.trim();

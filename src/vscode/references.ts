@@ -96,56 +96,31 @@ async function readParsed(services: Services, uri: vscode.Uri) {
 }
 
 /**
- * Untrusted Markdown: no command links, no HTML, and every string from a file escaped with
- * appendText, so a hostile title renders as the characters it contains.
+ * Untrusted Markdown: no command links, no HTML, and every string from a file escaped, so a
+ * hostile title renders as the characters it contains.
  */
 export function renderHover(description: ReferenceDescription): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString('', false);
+  const parts: string[] = [`**${escapeMarkdown(description.id)}**`];
+  if (description.title) parts.push(` · ${escapeMarkdown(description.title)}`);
+  parts.push('\n\n');
+  for (const [label, value] of description.fields) parts.push(`${label}: ${escapeMarkdown(value)}  \n`);
+  if (description.abstract) parts.push(`\n${escapeMarkdown(description.abstract)}\n\n`);
+  if (description.path) parts.push(`\n*${escapeMarkdown(description.path)}*\n\n`);
+  // isWebUrl already refused anything but plain http(s) URLs without spaces or quotes.
+  for (const link of description.links) parts.push(`[${escapeMarkdown(link.label)}](${link.url.replace(/[()]/g, encodeURIComponent)})  \n`);
+  if (description.note) parts.push(`\n${escapeMarkdown(description.note)}`);
+  const markdown = new vscode.MarkdownString(parts.join(''), false);
   markdown.isTrusted = false;
   markdown.supportHtml = false;
-  markdown.supportThemeIcons = false;
-  markdown.appendMarkdown('**');
-  markdown.appendText(description.id);
-  markdown.appendMarkdown('**');
-  if (description.title) {
-    markdown.appendMarkdown(' · ');
-    markdown.appendText(description.title);
-  }
-  markdown.appendMarkdown('\n\n');
-  for (const [label, value] of description.fields) {
-    markdown.appendMarkdown(`${label}: `);
-    markdown.appendText(value);
-    markdown.appendMarkdown('  \n');
-  }
-  if (description.abstract) {
-    markdown.appendMarkdown('\n');
-    markdown.appendText(description.abstract);
-    markdown.appendMarkdown('\n\n');
-  }
-  if (description.path) {
-    markdown.appendMarkdown('\n*');
-    markdown.appendText(description.path);
-    markdown.appendMarkdown('*\n\n');
-  }
-  for (const link of description.links) {
-    // isWebUrl already refused anything but plain http(s); encode what Markdown link syntax would break on.
-    markdown.appendMarkdown(`[${escapeLinkText(link.label)}](${encodeURI(decodeSafe(link.url)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)})  \n`);
-  }
-  if (description.note) {
-    markdown.appendMarkdown('\n');
-    markdown.appendText(description.note);
-  }
   return markdown;
 }
 
-function escapeLinkText(text: string): string {
-  return text.replace(/[\\[\]*_`<>]/g, '\\$&');
-}
-
-function decodeSafe(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
+/** Backslash-escapes Markdown punctuation and turns <, > and & into entities: the text stays text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 }

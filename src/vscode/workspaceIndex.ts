@@ -119,7 +119,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private matchesUri(uri: vscode.Uri): boolean {
     const relative = vscode.workspace.asRelativePath(uri, false);
     if (relative === uri.fsPath || relative === uri.toString()) return false;
+    if (relative === this.templatePath) return false;
     return this.isIncluded(relative) && !this.isExcluded(relative);
+  }
+
+  /** The custom template is not a spec, though it looks like one. */
+  private get templatePath(): string {
+    return this.configuration.config.templatePath.replace(/\\/g, '/').replace(/^\.\//, '');
   }
 
   private schedule(uri: vscode.Uri): void {
