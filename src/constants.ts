@@ -8,6 +8,7 @@ export const Commands = {
   refresh: 'techSpec.refresh',
   revealHeading: 'techSpec.revealHeading',
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
+  fixAll: 'techSpec.fixAll',
 } as const;
 
 export const Views = {
@@ -36,6 +37,9 @@ export const Settings = {
   followActiveEditor: 'followActiveEditor',
   groupByFolder: 'groupByFolder',
   maxFileSize: 'maxFileSize',
+  diagnosticsScope: 'diagnostics.scope',
+  rules: 'rules',
+  staleAfterDays: 'staleAfterDays',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

@@ -7,12 +7,16 @@ import { registerReferenceFeatures } from './vscode/references';
 import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
+import { SpecDiagnostics } from './vscode/diagnostics';
+import { registerQuickFixes } from './vscode/quickFixes';
+import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
   readonly index: WorkspaceIndex;
   readonly tree: SpecTreeProvider;
+  readonly diagnostics: SpecDiagnostics;
 }
 
 // activate() only composes: no file I/O and no workspace scan here. The index builds on first need.
@@ -20,8 +24,10 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const configuration = new ConfigurationService();
   const index = new WorkspaceIndex(configuration);
   const parseCache = new ParseCache();
-  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache };
+  const templates = new TemplateSource(context.extensionUri);
+  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates };
   const tree = new SpecTreeProvider(services);
+  const diagnostics = new SpecDiagnostics(services);
 
   context.subscriptions.push(
     configuration,
@@ -32,8 +38,11 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerSuggestTrigger(services),
     registerSpecTree(services, tree),
     registerReferenceFeatures(services),
+    templates,
+    diagnostics,
+    registerQuickFixes(services, diagnostics),
   );
-  return { index, tree };
+  return { index, tree, diagnostics };
 }
 
 export function deactivate(): void {

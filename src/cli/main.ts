@@ -1,1 +1,264 @@
-process.stdout.write('techspec\n');
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeText } from '../core/encoding';
+import { formatId, nextFreeId, parseId } from '../core/ids';
+import { buildTemplateModel, isLintTarget, lintWithIndex, type Finding } from '../core/lint';
+import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
+import { UsageError, expandTargets, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
+
+const HELP = `techspec — checks and tools for Tech Spec Markdown files
+
+Usage:
+  techspec lint [paths or globs...] [--format text|json] [--root DIR]
+  techspec list [--format text|json] [--root DIR]
+  techspec new "Title" [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
+                       [--related-prd PRD-0012] [--status STATUS] [--root DIR]
+
+Configuration: .techspec.json in the root, and/or the techSpec.* keys of .vscode/settings.json.
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
+`;
+
+interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly today: () => Date;
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        root: { type: 'string' },
+        folder: { type: 'string' },
+        author: { type: 'string' },
+        'decision-ref': { type: 'string' },
+        'related-prd': { type: 'string' },
+        status: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    io.err(`techspec: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.out(`${readVersion()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.format !== 'text' && values.format !== 'json') {
+    io.err(`techspec: --format must be text or json, not "${values.format}".\n`);
+    return 2;
+  }
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  try {
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`cannot read ${root}: not a folder`);
+    switch (command) {
+      case 'lint':
+        return lint(root, rest, values.format, io);
+      case 'list':
+        return list(root, values.format, io);
+      case 'new':
+        return create(root, rest.join(' '), values, io);
+      case undefined:
+        io.err(HELP);
+        return 2;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`techspec: ${error.message}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EPERM') {
+      io.err(`techspec: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function lint(root: string, targets: string[], format: string, io: Io): number {
+  const workspace = loadWorkspace(root);
+  const { config } = workspace;
+  const files = targets.length > 0 ? expandTargets(io.cwd, targets, config) : [...workspace.files.keys()];
+  const templateText = readTemplate(workspace);
+  const template = buildTemplateModel(templateText);
+  const today = formatLocalDate(io.today());
+  const results: Array<{ path: string; findings: Finding[]; skipped?: string }> = [];
+  for (const file of files) {
+    const loaded = workspace.files.get(file) ?? loadFile(file, config);
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    const display = path.relative(io.cwd, file) || file;
+    if (!loaded.parsed) {
+      results.push({ path: display, findings: [], skipped: loaded.skipped });
+      continue;
+    }
+    if (!isLintTarget(relative, loaded.parsed, config)) continue;
+    results.push({ path: display, findings: lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) });
+  }
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const result of results) for (const finding of result.findings) counts[finding.severity]++;
+  if (format === 'json') {
+    io.out(`${JSON.stringify({
+      files: results.map((result) => ({
+        path: result.path,
+        skipped: result.skipped,
+        findings: result.findings.map((finding) => ({
+          line: finding.range.start.line + 1,
+          column: finding.range.start.character + 1,
+          endLine: finding.range.end.line + 1,
+          endColumn: finding.range.end.character + 1,
+          severity: finding.severity,
+          code: finding.code,
+          message: finding.message,
+        })),
+      })),
+      summary: { files: results.length, ...counts },
+    }, null, 2)}\n`);
+  } else {
+    const lines: string[] = [];
+    for (const result of results) {
+      if (result.skipped) io.err(`${result.path}: skipped, ${result.skipped}\n`);
+      for (const finding of result.findings) {
+        lines.push(`${result.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.code} ${finding.message}`);
+      }
+    }
+    if (lines.length > 0) io.out(`${lines.join('\n')}\n`);
+    io.err(`${results.length} spec${results.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information.\n`);
+  }
+  return counts.error > 0 ? 1 : 0;
+}
+
+function list(root: string, format: string, io: Io): number {
+  const workspace = loadWorkspace(root);
+  const specs = workspace.index.specs().sort((a, b) => (a.id ?? '').localeCompare(b.id ?? '', undefined, { numeric: true }));
+  const rows = specs.map((spec) => ({
+    id: spec.id ?? '',
+    status: spec.status ?? '',
+    title: spec.title ?? '',
+    progress: spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
+    path: path.relative(io.cwd, decodeURIComponent(spec.uri.replace(/^file:\/\//, ''))),
+  }));
+  if (format === 'json') {
+    io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const header = { id: 'ID', status: 'STATUS', title: 'TITLE', progress: 'CHECKLIST', path: 'PATH' };
+  const columns = ['id', 'status', 'title', 'progress'] as const;
+  const widths = columns.map((column) => Math.min(60, Math.max(header[column].length, ...rows.map((row) => row[column].length))));
+  const render = (row: typeof header) => columns.map((column, index) => truncate(row[column], widths[index]).padEnd(widths[index])).join('  ') + `  ${row.path}`;
+  io.out(`${[render(header), ...rows.map(render)].join('\n')}\n`);
+  return 0;
+}
+
+function create(root: string, title: string, values: Record<string, string | boolean | undefined>, io: Io): number {
+  if (!title.trim()) throw new UsageError('new needs a title: techspec new "Payment retries"');
+  const workspace = loadWorkspace(root);
+  const { config } = workspace;
+  const folderSetting = typeof values.folder === 'string' ? values.folder : config.specsFolder;
+  const folder = path.resolve(root, folderSetting);
+  if (!isInside(root, folder)) throw new UsageError(`the folder "${folderSetting}" is outside ${root}`);
+  const template = readTemplate(workspace);
+  const today = formatLocalDate(io.today());
+  const author = (typeof values.author === 'string' && values.author.trim()) || config.author || gitUserName(root) || osUserName();
+  fs.mkdirSync(folder, { recursive: true });
+  let id = nextFreeId(workspace.index.knownIds(config.idPrefix), config.idPrefix, config.idDigits);
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const file = path.join(folder, specFileName(id, title.trim()));
+    const text = renderTemplate(template, {
+      id,
+      title: title.trim(),
+      author,
+      created: today,
+      lastUpdated: today,
+      status: (typeof values.status === 'string' && values.status) || config.statuses[0] || 'DRAFT',
+      decisionRef: typeof values['decision-ref'] === 'string' ? values['decision-ref'] : undefined,
+      relatedPrd: typeof values['related-prd'] === 'string' ? values['related-prd'] : undefined,
+    });
+    try {
+      // 'wx': fail rather than overwrite, even against another process creating the same file.
+      fs.writeFileSync(file, text, { flag: 'wx' });
+      io.out(`${path.relative(io.cwd, file)}\n`);
+      return 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      id = formatId(config.idPrefix, (parseId(id)?.number ?? 0) + 1, config.idDigits);
+    }
+  }
+  throw new UsageError(`no free file name for "${title}" in ${folder}`);
+}
+
+function readTemplate(workspace: Workspace): string {
+  const custom = workspace.config.templatePath.trim();
+  const file = custom ? path.resolve(workspace.root, custom) : path.join(__dirname, '..', 'templates', 'tech-spec-template.md');
+  if (custom && !isInside(workspace.root, file)) throw new UsageError(`templatePath "${custom}" points outside ${workspace.root}`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`cannot read the template ${custom || file}; check templatePath`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`the template ${file} is not a text file (${decoded.reason})`);
+  return decoded.text;
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function gitUserName(cwd: string): string | undefined {
+  try {
+    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function osUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? '';
+  }
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (require.main === module) {
+  const today = process.env.TECHSPEC_TODAY ? new Date(`${process.env.TECHSPEC_TODAY}T12:00:00`) : new Date();
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    today: () => today,
+  });
+}

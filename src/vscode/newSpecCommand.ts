@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
-import { decodeText } from '../core/encoding';
 import { stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
@@ -9,6 +8,7 @@ import { createAuthoringEnvironment } from './authoringEnvironment';
 import { toVsRange } from './convert';
 import { exists, isInsideFolder, resolveInsideFolder } from './paths';
 import type { Services } from './services';
+import { TemplateError } from './templateSource';
 
 /** The public contract of `techSpec.newSpec` (see DESIGN.md). */
 export interface NewSpecArgs {
@@ -55,7 +55,7 @@ class SpecCreator {
       if (args.open !== false) await this.open(uri);
       return uri;
     } catch (error) {
-      const message = error instanceof UserFacingError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
+      const message = error instanceof UserFacingError || error instanceof TemplateError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
@@ -124,7 +124,7 @@ class SpecCreator {
   private async create({ args, workspaceFolder }: Request): Promise<vscode.Uri> {
     const config = this.services.configuration.forFolder(workspaceFolder);
     const targetFolder = this.targetFolder(args, workspaceFolder, config);
-    const template = await this.loadTemplate(workspaceFolder, config);
+    const template = await this.services.templates.text(workspaceFolder, config);
     const environment = this.environmentFor(config, workspaceFolder.uri);
     const today = formatLocalDate(environment.today());
     const author = args.author?.trim() || (await environment.author());
@@ -178,26 +178,6 @@ class SpecCreator {
     const resolved = resolveInsideFolder(workspaceFolder, config.specsFolder);
     if (!resolved) throw new UserFacingError(`Tech Spec: techSpec.specsFolder "${config.specsFolder}" points outside the workspace folder; use a path inside it.`);
     return resolved;
-  }
-
-  private async loadTemplate(workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig): Promise<string> {
-    let uri: vscode.Uri;
-    if (config.templatePath.trim()) {
-      const resolved = resolveInsideFolder(workspaceFolder, config.templatePath);
-      if (!resolved) throw new UserFacingError(`Tech Spec: techSpec.templatePath "${config.templatePath}" points outside the workspace folder; nothing was created.`);
-      uri = resolved;
-    } else {
-      uri = vscode.Uri.joinPath(this.services.extensionUri, 'templates', 'tech-spec-template.md');
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      throw new UserFacingError(`Tech Spec: the template "${config.templatePath || uri.fsPath}" could not be read; nothing was created. Check techSpec.templatePath.`);
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) throw new UserFacingError(`Tech Spec: the template "${config.templatePath}" is not a text file (${decoded.reason}); nothing was created.`);
-    return decoded.text;
   }
 
   private async open(uri: vscode.Uri): Promise<void> {

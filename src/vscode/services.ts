@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ParseCache } from '../core/parse';
 import type { ConfigurationService } from './configuration';
+import type { TemplateSource } from './templateSource';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the adapters share; built once in activate(). */
@@ -9,4 +10,5 @@ export interface Services {
   readonly configuration: ConfigurationService;
   readonly index: WorkspaceIndex;
   readonly parseCache: ParseCache;
+  readonly templates: TemplateSource;
 }

@@ -1,0 +1,110 @@
+import { frontMatterEdit, getField } from '../frontMatter';
+import { parseId } from '../ids';
+import type { ParsedDocument } from '../parse';
+import { LineIndex, type Range } from '../text';
+import type { Finding } from './rules';
+import type { TemplateModel } from './templateModel';
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface FixContext {
+  readonly parsed: ParsedDocument;
+  readonly template: TemplateModel;
+  readonly today: string;
+  readonly statuses: readonly string[];
+  /** The next id nobody owns, for renumbering a duplicate. */
+  readonly nextFreeId: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** The edit that fixes one finding, touching only what it fixes; undefined when there is none. */
+export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
+  const fix = finding.fix;
+  if (!fix) return undefined;
+  const { parsed } = context;
+  switch (fix.kind) {
+    case 'addKey': {
+      const edit = keyEdit(parsed.text, fix.key, defaultValue(fix.key, context));
+      return edit && { title: `Add "${fix.key}" to the front matter`, edits: [edit] };
+    }
+    case 'setStatus': {
+      const field = getField(parsed.frontMatter, 'status');
+      return field && { title: `Change status to ${fix.status}`, edits: [{ range: field.valueRange, newText: fix.status }] };
+    }
+    case 'touchLastUpdated': {
+      const edit = keyEdit(parsed.text, 'last_updated', context.today);
+      return edit && { title: `Set last_updated to today (${context.today})`, edits: [edit] };
+    }
+    case 'insertSection':
+      return insertSection(fix.slug, context);
+    case 'renumberId':
+      return renumber(context);
+  }
+}
+
+function defaultValue(key: string, context: FixContext): string | null {
+  switch (key) {
+    case 'created':
+    case 'last_updated':
+      return context.today;
+    case 'status':
+      return context.statuses[0] ?? 'DRAFT';
+    case 'tech_spec_id':
+      return context.nextFreeId;
+    default:
+      return null;
+  }
+}
+
+function keyEdit(text: string, key: string, value: string | null): TextEdit | undefined {
+  const edit = frontMatterEdit(text, key, value);
+  if (!edit) return undefined;
+  const index = new LineIndex(text);
+  return { range: index.rangeOf(edit.start, edit.end), newText: edit.newText };
+}
+
+/** Inserts a template section before the next section that the spec has, in template order. */
+function insertSection(slug: string, context: FixContext): Fix | undefined {
+  const { template, parsed } = context;
+  const position = template.sections.findIndex((section) => section.slug === slug);
+  const section = template.sections[position];
+  if (!section) return undefined;
+  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  const body = section.text.split(/\r?\n/).join(eol);
+  const present = new Map(parsed.outline.headings.filter((heading) => heading.level === 2).map((heading) => [heading.slug, heading]));
+  for (let next = position + 1; next < template.sections.length; next++) {
+    const following = present.get(template.sections[next].slug);
+    if (!following) continue;
+    const at = { line: following.line, character: 0 };
+    return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: at, end: at }, newText: `${body}${eol}${eol}---${eol}${eol}` }] };
+  }
+  const lastLine = parsed.lines.length - 1;
+  const end = { line: lastLine, character: parsed.lines[lastLine].length };
+  const lead = parsed.lines[lastLine] === '' ? '' : eol;
+  return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: end, end }, newText: `${lead}${eol}---${eol}${eol}${body}${eol}` }] };
+}
+
+/** A new id in the front matter, and in the title heading when it repeats the old one. */
+function renumber(context: FixContext): Fix | undefined {
+  const { parsed } = context;
+  const field = getField(parsed.frontMatter, 'tech_spec_id');
+  if (!field) return undefined;
+  const oldId = String(field.value).trim();
+  if (!parseId(oldId)) return undefined;
+  const edits: TextEdit[] = [{ range: field.valueRange, newText: context.nextFreeId }];
+  const title = parsed.outline.headings.find((heading) => heading.level === 1);
+  if (title) {
+    const line = parsed.lines[title.line];
+    const at = line.indexOf(oldId);
+    if (at >= 0) edits.push({ range: { start: { line: title.line, character: at }, end: { line: title.line, character: at + oldId.length } }, newText: context.nextFreeId });
+  }
+  return { title: `Renumber to ${context.nextFreeId}`, edits };
+}
+

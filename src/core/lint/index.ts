@@ -1,0 +1,34 @@
+import type { TechSpecConfig } from '../config';
+import { idFromFileName } from '../ids';
+import type { ParsedDocument } from '../parse';
+import type { SpecIndex } from '../specIndex';
+import { lintSpec, type Finding, type LintConfig } from './rules';
+import type { TemplateModel } from './templateModel';
+
+export { fixFor, type Fix, type FixContext, type TextEdit } from './fixes';
+export { RULES, isRealDate, lintSpec, severityOf, type Finding, type FixData, type LintConfig, type RuleCode, type RuleInfo, type WorkspaceFacts } from './rules';
+export { buildTemplateModel, type TemplateModel, type TemplateSection } from './templateModel';
+
+/**
+ * Whether the checks apply to a file: it declares a `tech_spec_id` (even in broken front
+ * matter), or it sits in the specs folder with a spec id for a name.
+ */
+export function isLintTarget(relativePath: string, parsed: ParsedDocument, config: Pick<TechSpecConfig, 'specsFolder' | 'idPrefix'>): boolean {
+  const { frontMatter, lines } = parsed;
+  if (frontMatter.data && Object.prototype.hasOwnProperty.call(frontMatter.data, 'tech_spec_id')) return true;
+  if (frontMatter.kind !== 'none') {
+    for (let line = 1; line <= frontMatter.endLine && line < lines.length; line++) if (/^\s*tech_spec_id\s*:/.test(lines[line])) return true;
+  }
+  const folder = config.specsFolder.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
+  const inFolder = folder === '' || folder === '.' || relativePath.startsWith(`${folder}/`);
+  return inFolder && idFromFileName(relativePath, [config.idPrefix]) !== undefined;
+}
+
+/** Workspace facts from the index: who owns which id. */
+export function factsFrom(index: Pick<SpecIndex, 'owners'>) {
+  return { owners: (id: string) => index.owners(id).map((owner) => owner.uri) };
+}
+
+export function lintWithIndex(uri: string, parsed: ParsedDocument, template: TemplateModel, config: LintConfig, index: Pick<SpecIndex, 'owners'>, today: string): Finding[] {
+  return lintSpec({ uri, parsed, template, config, workspace: factsFrom(index), today });
+}

@@ -1,0 +1,292 @@
+import type { Severity, TechSpecConfig } from '../config';
+import { getField, type FrontMatterField } from '../frontMatter';
+import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
+import { idFromFileName, parseId } from '../ids';
+import { CHECKLIST_SECTION_SLUG, tasksInSection } from '../outline';
+import type { ParsedDocument } from '../parse';
+import { externalUrl } from '../referenceInfo';
+import type { Range } from '../text';
+import { PLACEHOLDER_PATTERN, isPlaceholderText, type TemplateModel } from './templateModel';
+
+export type RuleCode =
+  | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012'
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS030' | 'TS040';
+
+export interface RuleInfo {
+  readonly code: RuleCode;
+  readonly name: string;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly description: string;
+}
+
+/** Every rule, its default severity and what it checks. The README's table is made from this list. */
+export const RULES: readonly RuleInfo[] = [
+  { code: 'TS001', name: 'front-matter-missing', severity: 'error', description: 'The spec has no front matter block.' },
+  { code: 'TS002', name: 'front-matter-unclosed', severity: 'error', description: 'The front matter has no closing `---`.' },
+  { code: 'TS003', name: 'front-matter-invalid', severity: 'error', description: 'The front matter is not valid YAML, or not a map of keys.' },
+  { code: 'TS004', name: 'key-missing', severity: 'warning', description: 'A required front-matter key is missing.' },
+  { code: 'TS005', name: 'key-unknown', severity: 'information', description: 'A front-matter key that the template does not have.' },
+  { code: 'TS006', name: 'status-unknown', severity: 'error', description: 'The status is not one of `techSpec.statuses`.' },
+  { code: 'TS007', name: 'date-format', severity: 'error', description: 'A date is not a real `YYYY-MM-DD` date.' },
+  { code: 'TS008', name: 'date-order', severity: 'warning', description: '`last_updated` is earlier than `created`.' },
+  { code: 'TS009', name: 'date-future', severity: 'warning', description: 'A date is in the future.' },
+  { code: 'TS010', name: 'id-malformed', severity: 'error', description: 'An id is not `<PREFIX>-<digits>` with a known prefix.' },
+  { code: 'TS011', name: 'id-file-name', severity: 'warning', description: 'The id differs from the one the file name starts with.' },
+  { code: 'TS012', name: 'id-duplicate', severity: 'error', description: 'Another document in the workspace owns the same id.' },
+  { code: 'TS020', name: 'section-missing', severity: 'warning', description: "A section of the template is missing." },
+  { code: 'TS021', name: 'section-order', severity: 'warning', description: "A section is out of the template's order." },
+  { code: 'TS022', name: 'placeholder', severity: 'warning', description: "A section still holds the template's `[placeholder]` text." },
+  { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The Implementation Checklist has no task items.' },
+  { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).' },
+  { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is DRAFT or IN_REVIEW.' },
+];
+
+const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
+
+/** Data attached to a finding so a quick fix can be computed without re-running the rule. */
+export type FixData =
+  | { readonly kind: 'addKey'; readonly key: string }
+  | { readonly kind: 'setStatus'; readonly status: string }
+  | { readonly kind: 'touchLastUpdated' }
+  | { readonly kind: 'insertSection'; readonly slug: string }
+  | { readonly kind: 'renumberId' };
+
+export interface Finding {
+  readonly code: RuleCode;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix?: FixData;
+}
+
+/** What a rule may ask of the workspace. */
+export interface WorkspaceFacts {
+  /** Uris of the documents that own an id. */
+  owners(id: string): readonly string[];
+}
+
+export type LintConfig = Pick<
+  TechSpecConfig,
+  'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'idFields'
+>;
+
+export interface LintInput {
+  readonly uri: string;
+  readonly parsed: ParsedDocument;
+  readonly template: TemplateModel;
+  readonly config: LintConfig;
+  readonly workspace: WorkspaceFacts;
+  /** Today as YYYY-MM-DD, from the clock port. */
+  readonly today: string;
+}
+
+const REQUIRED_KEYS = FRONT_MATTER_KEYS.filter((entry) => entry.required).map((entry) => entry.key);
+const KNOWN_KEYS = new Set(FRONT_MATTER_KEYS.map((entry) => entry.key));
+const DATE_KEYS = ['created', 'last_updated'] as const;
+const STALE_STATUSES = new Set(['DRAFT', 'IN_REVIEW']);
+
+/** Runs every rule on one spec. Pure: the same input always gives the same findings. */
+export function lintSpec(input: LintInput): Finding[] {
+  const findings: Finding[] = [];
+  const report = (code: RuleCode, message: string, range: Range, fix?: FixData) => {
+    const severity = severityOf(code, input.config.rules);
+    if (severity !== 'off') findings.push({ code, severity, message, range, fix });
+  };
+  checkFrontMatter(input, report);
+  checkStructure(input, report);
+  checkReferences(input, report);
+  return findings;
+}
+
+export function severityOf(code: RuleCode, overrides: Readonly<Record<string, Severity>>): Severity {
+  const override = overrides[code] ?? overrides[RULES_BY_CODE.get(code)?.name ?? ''];
+  return override ?? RULES_BY_CODE.get(code)?.severity ?? 'warning';
+}
+
+type Report = (code: RuleCode, message: string, range: Range, fix?: FixData) => void;
+
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function checkFrontMatter(input: LintInput, report: Report): void {
+  const { frontMatter, lines } = input.parsed;
+  if (frontMatter.kind === 'none') {
+    report('TS001', 'No front matter: a spec starts with a `---` block holding tech_spec_id, title and status.', TOP);
+    return;
+  }
+  for (const problem of frontMatter.problems) {
+    report(problem.code === 'unclosed' ? 'TS002' : 'TS003', problem.code === 'yaml' ? `Invalid YAML in front matter: ${problem.message}` : problem.message, problem.range);
+  }
+  const data = frontMatter.data;
+  if (!data) return;
+  const closing: Range = { start: { line: frontMatter.endLine, character: 0 }, end: { line: frontMatter.endLine, character: lines[frontMatter.endLine]?.length ?? 0 } };
+
+  for (const key of REQUIRED_KEYS) {
+    if (!getField(frontMatter, key)) report('TS004', `Missing front-matter key "${key}".`, closing, { kind: 'addKey', key });
+  }
+  for (const field of frontMatter.fields) {
+    if (!KNOWN_KEYS.has(field.key) && !input.config.idFields.includes(field.key)) {
+      report('TS005', `Unknown front-matter key "${field.key}": the template does not have it.`, field.keyRange);
+    }
+  }
+
+  const status = getField(frontMatter, 'status');
+  if (status && typeof status.value === 'string' && status.value.trim() !== '' && !input.config.statuses.includes(status.value)) {
+    const suggestion = input.config.statuses.find((candidate) => normalizeStatus(candidate) === normalizeStatus(status.value as string));
+    report(
+      'TS006',
+      suggestion ? `Unknown status "${status.value}": did you mean "${suggestion}"?` : `Unknown status "${status.value}": use one of ${input.config.statuses.join(', ')}.`,
+      status.valueRange,
+      suggestion ? { kind: 'setStatus', status: suggestion } : undefined,
+    );
+  } else if (status && !isNonEmptyScalar(status)) {
+    report('TS006', `Empty status: use one of ${input.config.statuses.join(', ')}.`, status.valueRange);
+  }
+
+  const dates = new Map<string, string>();
+  for (const key of DATE_KEYS) {
+    const field = getField(frontMatter, key);
+    if (!field || !isNonEmptyScalar(field)) continue;
+    const value = String(field.value).trim();
+    if (!isRealDate(value)) {
+      report('TS007', `"${key}" is not a date in YYYY-MM-DD form: "${value}".`, field.valueRange, key === 'last_updated' ? { kind: 'touchLastUpdated' } : undefined);
+      continue;
+    }
+    dates.set(key, value);
+    if (value > input.today) report('TS009', `"${key}" (${value}) is in the future.`, field.valueRange, key === 'last_updated' ? { kind: 'touchLastUpdated' } : undefined);
+  }
+  const created = dates.get('created');
+  const updated = dates.get('last_updated');
+  if (created && updated && updated < created) {
+    report('TS008', `"last_updated" (${updated}) is earlier than "created" (${created}).`, getField(frontMatter, 'last_updated')!.valueRange, { kind: 'touchLastUpdated' });
+  }
+  const statusValue = typeof status?.value === 'string' ? status.value : '';
+  if (updated && STALE_STATUSES.has(statusValue) && daysBetween(updated, input.today) > input.config.staleAfterDays) {
+    report(
+      'TS040',
+      `Last updated ${daysBetween(updated, input.today)} days ago while ${statusValue}: update the spec or its status.`,
+      getField(frontMatter, 'last_updated')!.valueRange,
+      { kind: 'touchLastUpdated' },
+    );
+  }
+
+  checkIds(input, report);
+}
+
+function checkIds(input: LintInput, report: Report): void {
+  const { frontMatter } = input.parsed;
+  const field = getField(frontMatter, 'tech_spec_id');
+  if (!field || !isNonEmptyScalar(field)) return;
+  const id = String(field.value).trim();
+  const parsed = parseId(id);
+  if (!parsed || parsed.prefix !== input.config.idPrefix) {
+    report('TS010', `Malformed id "${id}": expected ${input.config.idPrefix}-<digits>, e.g. ${input.config.idPrefix}-0042.`, field.valueRange);
+    return;
+  }
+  const fromName = idFromFileName(decodeURIComponent(input.uri), input.config.referencePrefixes);
+  if (fromName && fromName !== id) report('TS011', `The id ${id} differs from the file name's ${fromName}.`, field.valueRange);
+  const others = input.workspace.owners(id).filter((uri) => uri !== input.uri);
+  if (others.length > 0) {
+    const names = others.map((uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))).join(', ');
+    report('TS012', `Duplicate id ${id}: also owned by ${names}.`, field.valueRange, { kind: 'renumberId' });
+  }
+  for (const key of ['decision_ref', 'related_prd']) {
+    const reference = getField(frontMatter, key);
+    if (!reference || !isNonEmptyScalar(reference)) continue;
+    const value = String(reference.value).trim();
+    if (key === 'related_prd' && /^https?:\/\//i.test(value)) continue;
+    if (!parseId(value, input.config.referencePrefixes)) {
+      report('TS010', `Malformed ${key} "${value}": expected an id such as ${key === 'decision_ref' ? 'RFC-0007' : 'PRD-0012'}${key === 'related_prd' ? ' or a URL' : ''}.`, reference.valueRange);
+    }
+  }
+}
+
+function checkStructure(input: LintInput, report: Report): void {
+  const { outline, lines, frontMatter } = input.parsed;
+  const sections = outline.headings.filter((heading) => heading.level === 2);
+  const present = new Map(sections.map((heading, index) => [heading.slug, { heading, index }]));
+  let lastIndex = -1;
+  let lastTitle = '';
+  const endOfText: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1].length }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+  for (const section of input.template.sections) {
+    const found = present.get(section.slug);
+    if (!found) {
+      const anchor = sections[0] ? { start: { line: sections[0].line, character: 0 }, end: { line: sections[0].line, character: lines[sections[0].line].length } } : endOfText;
+      report('TS020', `Missing section "## ${section.title}".`, anchor, { kind: 'insertSection', slug: section.slug });
+      continue;
+    }
+    if (found.index < lastIndex) {
+      report('TS021', `Section "${section.title}" comes before "${lastTitle}" but the template puts it after.`, headingRange(lines, found.heading.line));
+    } else {
+      lastIndex = found.index;
+      lastTitle = section.title;
+    }
+  }
+
+  const checklist = outline.headings.findIndex((heading) => heading.slug === CHECKLIST_SECTION_SLUG);
+  if (checklist >= 0 && tasksInSection(outline, checklist).length === 0) {
+    report('TS023', 'The Implementation Checklist has no task items (`- [ ] ...`).', headingRange(lines, outline.headings[checklist].line));
+  }
+
+  if (input.template.placeholders.size === 0) return;
+  // One finding per section, at its first placeholder: a fresh spec would otherwise show hundreds.
+  const perSection = new Map<number, { range: Range; first: string; count: number }>();
+  let fence = 0;
+  let heading = -1;
+  for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
+    while (heading + 1 < outline.headings.length && outline.headings[heading + 1].line <= line) heading++;
+    while (fence < outline.fences.length && outline.fences[fence].end < line) fence++;
+    if (fence < outline.fences.length && outline.fences[fence].start <= line) continue;
+    const source = lines[line];
+    if (!source.includes('[')) continue;
+    for (const match of source.matchAll(PLACEHOLDER_PATTERN)) {
+      if (!input.template.placeholders.has(match[0]) || !isPlaceholderText(match[1], source, match.index)) continue;
+      const section = sectionOf(outline.headings, heading);
+      const entry = perSection.get(section);
+      if (entry) entry.count++;
+      else perSection.set(section, { first: match[0], count: 1, range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } } });
+    }
+  }
+  for (const [section, entry] of perSection) {
+    const name = section >= 0 ? `Section "${outline.headings[section].text}"` : 'The spec';
+    const more = entry.count > 1 ? ` and ${entry.count - 1} more` : '';
+    report('TS022', `${name} still holds the template's placeholder ${entry.first}${more}.`, entry.range);
+  }
+}
+
+/** The `##` section (or the nearest heading above level 2) that a heading index belongs to. */
+function sectionOf(headings: ParsedDocument['outline']['headings'], index: number): number {
+  for (let i = index; i >= 0; i--) if (headings[i].level <= 2) return i;
+  return index;
+}
+
+function checkReferences(input: LintInput, report: Report): void {
+  for (const reference of input.parsed.references(input.config.referencePrefixes)) {
+    if (reference.key === 'tech_spec_id' || input.config.idFields.includes(reference.key ?? '')) continue;
+    if (input.workspace.owners(reference.id).length > 0) continue;
+    if (externalUrl(reference.id, reference.prefix, input.config.referenceUrls)) continue;
+    report('TS030', `No document in the workspace owns ${reference.id}.`, reference.range);
+  }
+}
+
+function headingRange(lines: readonly string[], line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: lines[line]?.length ?? 0 } };
+}
+
+function isNonEmptyScalar(field: FrontMatterField): boolean {
+  return (typeof field.value === 'string' && field.value.trim() !== '') || typeof field.value === 'number';
+}
+
+function normalizeStatus(status: string): string {
+  return status.toUpperCase().replace(/[\s-]+/g, '_');
+}
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

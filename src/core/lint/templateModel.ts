@@ -1,0 +1,52 @@
+import { splitLines } from '../frontMatter';
+import { scanOutline } from '../outline';
+
+export interface TemplateSection {
+  readonly title: string;
+  readonly slug: string;
+  /** The section as the template writes it: its `##` line to the line before the next separator or section. */
+  readonly text: string;
+}
+
+/** What the checks need from the user's template: its sections, in order, and its placeholders. */
+export interface TemplateModel {
+  readonly sections: readonly TemplateSection[];
+  readonly placeholders: ReadonlySet<string>;
+  readonly eol: string;
+}
+
+const SEPARATOR = /^(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const PLACEHOLDER = /\[([^\]\n]+)\](?![(:[])/g;
+
+export function buildTemplateModel(template: string): TemplateModel {
+  const lines = splitLines(template);
+  const outline = scanOutline(template, lines);
+  const eol = template.includes('\r\n') ? '\r\n' : '\n';
+  const sections: TemplateSection[] = [];
+  for (const heading of outline.headings) {
+    if (heading.level !== 2) continue;
+    let end = heading.sectionEndLine;
+    while (end > heading.line && (lines[end].trim() === '' || SEPARATOR.test(lines[end]))) end--;
+    sections.push({ title: heading.text, slug: heading.slug, text: lines.slice(heading.line, end + 1).join(eol) });
+  }
+  const placeholders = new Set<string>();
+  const fenced = new Set<number>();
+  for (const fence of outline.fences) for (let line = fence.start; line <= fence.end; line++) fenced.add(line);
+  const bodyStart = outline.headings[0]?.line ?? 0;
+  for (let line = bodyStart; line < lines.length; line++) {
+    if (fenced.has(line)) continue;
+    for (const match of lines[line].matchAll(PLACEHOLDER)) {
+      if (isPlaceholderText(match[1], lines[line], match.index)) placeholders.add(match[0]);
+    }
+  }
+  return { sections, placeholders, eol };
+}
+
+/** Task boxes (`[ ]`, `[x]`) and footnote labels (`[^1]`) are not placeholders. */
+export function isPlaceholderText(inner: string, line: string, index: number): boolean {
+  if (/^[ xX]$/.test(inner) || inner.startsWith('^')) return false;
+  // A task box is `- [ ]`; a bracket right after `!` is an image.
+  return line.charAt(index - 1) !== '!';
+}
+
+export const PLACEHOLDER_PATTERN = PLACEHOLDER;

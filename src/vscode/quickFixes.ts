@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { Commands, DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
+import { fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
+import { nextFreeId } from '../core/ids';
+import { formatLocalDate } from '../core/template';
+import { toVsRange } from './convert';
+import type { SpecDiagnostics } from './diagnostics';
+import type { Services } from './services';
+
+/** Quick fixes for the spec checks, and a Fix All that applies every safe one as a single edit. */
+export function registerQuickFixes(services: Services, diagnostics: SpecDiagnostics): vscode.Disposable {
+  const provider: vscode.CodeActionProvider = {
+    async provideCodeActions(document, _range, context, token) {
+      const findings = diagnostics.findingsFor(document);
+      if (findings.length === 0) return undefined;
+      const fixContext = await fixContextFor(services, document);
+      if (token.isCancellationRequested) return undefined;
+      const actions: vscode.CodeAction[] = [];
+      const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
+      if (wantsQuickFix) {
+        for (const diagnostic of context.diagnostics) {
+          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+          const finding = findings.find((candidate) => candidate.code === diagnostic.code && toVsRange(candidate.range).isEqual(diagnostic.range));
+          const fix = finding && fixFor(finding, fixContext);
+          if (!fix) continue;
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document.uri, [fix]);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = true;
+          actions.push(action);
+        }
+      }
+      const fixable = fixesFor(findings, fixContext);
+      const wantsFixAll = !context.only || context.only.contains(vscode.CodeActionKind.SourceFixAll) || vscode.CodeActionKind.SourceFixAll.contains(context.only);
+      if (fixable.length > 1 && (wantsFixAll || wantsQuickFix)) {
+        const kind = wantsFixAll && context.only ? vscode.CodeActionKind.SourceFixAll.append('techspec') : vscode.CodeActionKind.QuickFix;
+        const action = new vscode.CodeAction(`Fix all Tech Spec problems in this file (${fixable.length})`, kind);
+        action.edit = toWorkspaceEdit(document.uri, fixable);
+        actions.push(action);
+      }
+      return actions;
+    },
+  };
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider({ language: MARKDOWN_LANGUAGE }, provider, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('techspec')],
+    }),
+    vscode.commands.registerCommand(Commands.fixAll, async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) return false;
+      await diagnostics.lint(document.uri);
+      const fixes = fixesFor(diagnostics.findingsFor(document), await fixContextFor(services, document));
+      if (fixes.length === 0) {
+        void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
+        return false;
+      }
+      return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
+    }),
+  );
+}
+
+async function fixContextFor(services: Services, document: vscode.TextDocument): Promise<FixContext> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const config = services.configuration.forFolder(folder);
+  await services.index.ready();
+  return {
+    parsed: services.parseCache.get(document),
+    template: await services.templates.model(folder, config),
+    today: formatLocalDate(new Date()),
+    statuses: config.statuses,
+    nextFreeId: nextFreeId(services.index.model.knownIds(config.idPrefix), config.idPrefix, config.idDigits),
+  };
+}
+
+/** Every fix whose edits do not overlap an earlier one's, so one edit applies them all. */
+function fixesFor(findings: readonly Finding[], context: FixContext): Fix[] {
+  const taken: vscode.Range[] = [];
+  const fixes: Fix[] = [];
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const fix = fixFor(finding, context);
+    if (!fix || seen.has(fix.title)) continue;
+    const ranges = fix.edits.map((edit) => toVsRange(edit.range));
+    if (ranges.some((range) => taken.some((other) => !range.isEmpty && !other.isEmpty && range.intersection(other) !== undefined && !range.intersection(other)!.isEmpty))) continue;
+    seen.add(fix.title);
+    taken.push(...ranges);
+    fixes.push(fix);
+  }
+  return fixes;
+}
+
+function toWorkspaceEdit(uri: vscode.Uri, fixes: readonly Fix[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const fix of fixes) for (const change of fix.edits) edit.replace(uri, toVsRange(change.range), change.newText);
+  return edit;
+}
