@@ -1,0 +1,93 @@
+// The tests module that the extension host loads in test mode (extensionTestsPath): runs every
+// compiled *.test.js next to it with mocha. The host sends console output to the workbench's log,
+// so the report is also appended to $TECHSPEC_TEST_REPORT, which scripts/host/test-host.mjs prints.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
+  Mocha.Runner.constants;
+
+/** Writes a report line to the workbench log and, for the terminal, to $TECHSPEC_TEST_REPORT. */
+function report(line = ''): void {
+  console.log(line);
+  const reportFile = process.env.TECHSPEC_TEST_REPORT;
+  if (reportFile) fs.appendFileSync(reportFile, `${line}\n`);
+}
+
+function findTests(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return findTests(full);
+      return entry.isFile() && entry.name.endsWith('.test.js') ? [full] : [];
+    })
+    .sort();
+}
+
+/** A spec-like reporter whose last line is exactly `N passed, N failed[, N skipped]`. */
+class HostReporter extends Mocha.reporters.Base {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
+    const write = report;
+    let depth = 0;
+    let passed = 0;
+    let skipped = 0;
+    const failures: { test: Mocha.Test; error: Error }[] = [];
+    const indent = (): string => '  '.repeat(depth);
+
+    runner.on(EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
+      if (!suite.root) write(`${indent()}${suite.title}`);
+      depth++;
+    });
+    runner.on(EVENT_SUITE_END, () => {
+      depth--;
+    });
+    runner.on(EVENT_TEST_PASS, (test: Mocha.Test) => {
+      passed++;
+      write(`${indent()}✓ ${test.title} (${test.duration ?? 0} ms)`);
+    });
+    runner.on(EVENT_TEST_PENDING, (test: Mocha.Test) => {
+      skipped++;
+      write(`${indent()}- ${test.title}`);
+    });
+    runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
+      failures.push({ test, error });
+      write(`${indent()}${failures.length}) ${test.title}`);
+    });
+    runner.once(EVENT_RUN_END, () => {
+      write();
+      failures.forEach(({ test, error }, index) => {
+        write(`${index + 1}) ${test.fullTitle()}`);
+        write(`   ${String(error?.stack ?? error).split('\n').join('\n   ')}`);
+        write();
+      });
+      write(`${passed} passed, ${failures.length} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+    });
+  }
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: HostReporter,
+    grep: process.env.TECHSPEC_TEST_GREP || undefined,
+  });
+  const files = findTests(__dirname);
+  for (const file of files) mocha.addFile(file);
+
+  const { failures, total } = await new Promise<{ failures: number; total: number }>((resolve, reject) => {
+    try {
+      // Loads the CommonJS test files with require(), which is how they get the host's `vscode` module.
+      const runner = mocha.run((count) => resolve({ failures: count, total: runner.stats?.tests ?? 0 }));
+    } catch (error) {
+      // A test file that throws while loading: without this line the terminal would show no reason.
+      report(`could not load the tests: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  if (total === 0) throw new Error(`no integration tests ran (files: ${files.length}, grep: ${process.env.TECHSPEC_TEST_GREP ?? 'none'})`);
+}
