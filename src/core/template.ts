@@ -1,6 +1,6 @@
-import { setFrontMatterValue, splitLines } from './frontMatter';
-import { scanOutline } from './outline';
-import type { Range } from './text';
+import { locateFrontMatter, parseFrontMatter, setFrontMatterValue, splitLines } from './frontMatter';
+import { isInFence, scanOutline } from './outline';
+import { LineIndex, type Range } from './text';
 
 export interface TemplateVariables {
   readonly id: string;
@@ -25,17 +25,23 @@ export function formatLocalDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+const VARIABLE = /\{\{\s*([a-z_]+)\s*\}\}/g;
+const HAS_VARIABLE = /\{\{\s*[a-z_]+\s*\}\}/;
+
 /**
  * Renders a spec from a template. `{{name}}` variables are replaced where a custom template uses
- * them; the front matter keys are set in place (comments kept); the id and title placeholders
- * in the first `#` heading are filled. Everything else in the template stays as written.
+ * them (in front-matter values as YAML, so any title stays valid); the front matter keys are set
+ * in place (comments kept); the id and title placeholders in the first `#` heading are filled.
+ * Everything else in the template stays as written.
  */
 export function renderTemplate(template: string, variables: TemplateVariables): string {
+  // Every variable is one line: a title with a line break must not split a heading or a YAML value.
+  const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
   const values: Record<string, string> = {
     id: variables.id,
     tech_spec_id: variables.id,
-    title: variables.title,
-    author: variables.author,
+    title: oneLine(variables.title),
+    author: oneLine(variables.author),
     created: variables.created,
     date: variables.created,
     today: variables.created,
@@ -44,7 +50,36 @@ export function renderTemplate(template: string, variables: TemplateVariables): 
     decision_ref: variables.decisionRef ?? '',
     related_prd: variables.relatedPrd ?? '',
   };
-  let text = template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  // One pass with a function: inserted values are never read again, so `$&` or `{{id}}` in a title stay literal.
+  const substitute = (source: string) => source.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
+
+  const lines = splitLines(template);
+  const frontMatter = parseFrontMatter(template, lines);
+  const index = new LineIndex(template);
+  const bodyStart = frontMatter.kind === 'closed' ? index.offsetAt({ line: frontMatter.bodyStartLine, character: 0 }) : 0;
+  let head = template.slice(0, bodyStart);
+  if (frontMatter.data === undefined) {
+    head = substitute(head);
+  } else {
+    for (const field of frontMatter.fields) {
+      if (!field.text.includes('{{')) continue;
+      const source = typeof field.value === 'string' ? field.value : field.text;
+      head = setFrontMatterValue(head, field.key, substitute(source)) ?? head;
+    }
+  }
+  const heading = scanOutline(template, lines).headings.find((candidate) => candidate.level === 1);
+  let body: string;
+  if (heading && heading.line >= frontMatter.bodyStartLine) {
+    const start = index.offsetAt({ line: heading.line, character: 0 });
+    const end = start + index.lineLength(heading.line);
+    const original = template.slice(start, end);
+    // A heading written with variables is the author's; otherwise fill its placeholders.
+    const filled = HAS_VARIABLE.test(original) ? substitute(original) : fillTitleHeading(original, values.id, values.title);
+    body = substitute(template.slice(bodyStart, start)) + filled + substitute(template.slice(end));
+  } else {
+    body = substitute(template.slice(bodyStart));
+  }
+  let text = head + body;
 
   const keys: Array<[string, string | undefined]> = [
     ['tech_spec_id', variables.id],
@@ -56,27 +91,18 @@ export function renderTemplate(template: string, variables: TemplateVariables): 
     ['decision_ref', variables.decisionRef],
     ['related_prd', variables.relatedPrd],
   ];
+  // The template decides which keys a spec has; only the id and title are always written.
+  const present = parseFrontMatter(text).data ?? {};
   for (const [key, value] of keys) {
     if (value === undefined || value === '') continue;
+    if (!(key in present) && key !== 'tech_spec_id' && key !== 'title') continue;
     text = setFrontMatterValue(text, key, value) ?? text;
   }
-  return fillTitleHeading(text, variables);
+  return text;
 }
 
-function fillTitleHeading(text: string, variables: TemplateVariables): string {
-  const lines = splitLines(text);
-  const heading = scanOutline(text, lines).headings.find((candidate) => candidate.level === 1);
-  if (!heading) return text;
-  const original = lines[heading.line];
-  const filled = original
-    .replace(/\b[A-Za-z][A-Za-z0-9_]*-X{2,}\b/, () => variables.id)
-    .replace(/\[[^\]]*\]/, () => variables.title.replace(/[\r\n]+/g, ' '));
-  if (filled === original) return text;
-  let offset = 0;
-  for (let line = 0; line < heading.line; line++) offset = text.indexOf('\n', offset) + 1;
-  // A lone \r line break is possible; fall back to a plain replace of the first occurrence then.
-  if (text.slice(offset, offset + original.length) !== original) return text.replace(original, () => filled);
-  return text.slice(0, offset) + filled + text.slice(offset + original.length);
+function fillTitleHeading(line: string, id: string, title: string): string {
+  return line.replace(/\b[A-Za-z][A-Za-z0-9_]*-X{2,}\b/, () => id).replace(/\[[^\]]*\]/, () => title);
 }
 
 /** File-name slug: ASCII letters and digits joined by hyphens, at most 60 characters. */
@@ -101,10 +127,13 @@ export function firstPlaceholder(text: string): Range | undefined {
   const lines = splitLines(text);
   const outline = scanOutline(text, lines);
   const summary = outline.headings.find((heading) => /summary/i.test(heading.text) && heading.level === 2);
-  const from = summary ? summary.endLine + 1 : 0;
+  const frontMatter = locateFrontMatter(lines);
+  const from = summary ? summary.endLine + 1 : frontMatter.kind === 'closed' ? frontMatter.endLine + 1 : 0;
   const to = summary ? summary.sectionEndLine : lines.length - 1;
   for (let line = from; line <= to && line < lines.length; line++) {
-    const match = /\[[^\]\n]+\](?!\()/.exec(lines[line]);
+    if (isInFence(outline, line)) continue;
+    // Not a link (`[text](url)`) and not a task's check box (`[ ]`, `[x]`).
+    const match = /\[(?![ xX]\])[^\]\n]+\](?!\()/.exec(lines[line]);
     if (match) return { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } };
   }
   return undefined;

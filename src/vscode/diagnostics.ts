@@ -51,9 +51,13 @@ export class SpecDiagnostics implements vscode.Disposable {
     return this.services.configuration.config.diagnosticsScope;
   }
 
-  findingsFor(document: vscode.TextDocument): Finding[] {
+  /** Findings for the document's current version, linting now when the last run is stale. */
+  async findingsFor(document: vscode.TextDocument): Promise<Finding[]> {
     const entry = this.findings.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.findings : [];
+    if (entry && entry.version === document.version) return entry.findings;
+    await this.lint(document.uri);
+    const fresh = this.findings.get(document.uri.toString());
+    return fresh && fresh.version === document.version ? fresh.findings : [];
   }
 
   /** Re-lints everything in scope: after a settings change, or when the scope widens. */

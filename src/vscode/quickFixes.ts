@@ -11,8 +11,8 @@ import type { Services } from './services';
 export function registerQuickFixes(services: Services, diagnostics: SpecDiagnostics): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
-      const findings = diagnostics.findingsFor(document);
-      if (findings.length === 0) return undefined;
+      const findings = await diagnostics.findingsFor(document);
+      if (token.isCancellationRequested || findings.length === 0) return undefined;
       const fixContext = await fixContextFor(services, document);
       if (token.isCancellationRequested) return undefined;
       const actions: vscode.CodeAction[] = [];
@@ -48,8 +48,7 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
     vscode.commands.registerCommand(Commands.fixAll, async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) return false;
-      await diagnostics.lint(document.uri);
-      const fixes = fixesFor(diagnostics.findingsFor(document), await fixContextFor(services, document));
+      const fixes = fixesFor(await diagnostics.findingsFor(document), await fixContextFor(services, document));
       if (fixes.length === 0) {
         void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
         return false;

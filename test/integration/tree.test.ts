@@ -44,7 +44,7 @@ describe('Tech Specs tree', () => {
     const all = await groups();
     const other = all.find((group) => group.category === 'other');
     assert.ok(other);
-    assert.deepEqual(other.specs.map((spec) => spec.label), ['TS-0007 · Offline Mode']);
+    assert.deepEqual(other.specs.map((spec) => spec.label), ['TS-0007 · Offline Mode', 'TS-0009 · Broken Spec']);
     assert.equal(all[all.length - 1].category === 'status', false);
   });
 
