@@ -48,9 +48,15 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
     vscode.commands.registerCommand(Commands.fixAll, async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) return false;
+      const version = document.version;
       const fixes = fixesFor(await diagnostics.findingsFor(document), await fixContextFor(services, document));
       if (fixes.length === 0) {
         void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
+        return false;
+      }
+      // The fixes were computed for one version of the text: if it moved meanwhile, drop them.
+      if (document.version !== version) {
+        void vscode.window.showWarningMessage('Tech Spec: the file changed while the fixes were computed; nothing was applied. Run Fix All again.');
         return false;
       }
       return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
