@@ -86,7 +86,8 @@ export function main(argv: readonly string[], io: Io): number {
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EPERM') {
+    // File system errors on the user's paths (a --folder that is a file, say) are usage errors, not crashes.
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EPERM' || code === 'EEXIST' || code === 'ENOTDIR') {
       io.err(`techspec: ${(error as Error).message}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { globSync } from 'tinyglobby';
 import { resolveConfig, type TechSpecConfig } from '../core/config';
 import { decodeText, formatBytes } from '../core/encoding';
@@ -24,7 +24,14 @@ export function loadConfig(root: string): TechSpecConfig {
   }
   const projectFile = path.join(root, '.techspec.json');
   if (fs.existsSync(projectFile)) {
-    const project = parseJsonc(fs.readFileSync(projectFile, 'utf8')) as Record<string, unknown> | undefined;
+    const errors: ParseError[] = [];
+    const source = fs.readFileSync(projectFile, 'utf8');
+    const project = parseJsonc(source, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+    // A typo must not silently fall back to the defaults: comments and trailing commas are fine, broken JSON is not.
+    if (errors.length > 0) {
+      const { line, column } = lineAndColumn(source, errors[0].offset);
+      throw new UsageError(`${projectFile} is not valid JSON: ${printParseErrorCode(errors[0].error)} at line ${line}, column ${column}.`);
+    }
     if (!project || typeof project !== 'object' || Array.isArray(project)) throw new UsageError(`${projectFile} must hold a JSON object.`);
     for (const [key, setting] of Object.entries(Settings)) {
       const value = project[key] ?? project[setting] ?? project[`techSpec.${setting}`];
@@ -32,6 +39,11 @@ export function loadConfig(root: string): TechSpecConfig {
     }
   }
   return resolveConfig(raw);
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 export interface LoadedFile {

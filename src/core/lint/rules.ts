@@ -95,11 +95,18 @@ export function lintSpec(input: LintInput): Finding[] {
   checkFrontMatter(input, report);
   checkStructure(input, report);
   checkReferences(input, report);
-  return findings;
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'information', 'hint', 'off']);
+
 export function severityOf(code: RuleCode, overrides: Readonly<Record<string, Severity>>): Severity {
-  const override = overrides[code] ?? overrides[RULES_BY_CODE.get(code)?.name ?? ''];
+  // Overrides come from files (.techspec.json) unchecked: a value that is no severity is ignored.
+  const valid = (value: unknown): value is Severity => typeof value === 'string' && SEVERITIES.has(value);
+  const byCode = Object.prototype.hasOwnProperty.call(overrides, code) ? overrides[code] : undefined;
+  const name = RULES_BY_CODE.get(code)?.name;
+  const byName = name !== undefined && Object.prototype.hasOwnProperty.call(overrides, name) ? overrides[name] : undefined;
+  const override = valid(byCode) ? byCode : valid(byName) ? byName : undefined;
   return override ?? RULES_BY_CODE.get(code)?.severity ?? 'warning';
 }
 
@@ -130,15 +137,18 @@ function checkFrontMatter(input: LintInput, report: Report): void {
   }
 
   const status = getField(frontMatter, 'status');
-  if (status && typeof status.value === 'string' && status.value.trim() !== '' && !input.config.statuses.includes(status.value)) {
-    const suggestion = input.config.statuses.find((candidate) => normalizeStatus(candidate) === normalizeStatus(status.value as string));
+  // `status: 3` or `status: true` are scalars too, and no status either.
+  const raw = status?.value;
+  const statusText = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
+  if (status && statusText.trim() !== '' && !input.config.statuses.includes(statusText)) {
+    const suggestion = input.config.statuses.find((candidate) => normalizeStatus(candidate) === normalizeStatus(statusText));
     report(
       'TS006',
-      suggestion ? `Unknown status "${status.value}": did you mean "${suggestion}"?` : `Unknown status "${status.value}": use one of ${input.config.statuses.join(', ')}.`,
+      suggestion ? `Unknown status "${statusText}": did you mean "${suggestion}"?` : `Unknown status "${statusText}": use one of ${input.config.statuses.join(', ')}.`,
       status.valueRange,
       suggestion ? { kind: 'setStatus', status: suggestion } : undefined,
     );
-  } else if (status && !isNonEmptyScalar(status)) {
+  } else if (status && statusText.trim() === '') {
     report('TS006', `Empty status: use one of ${input.config.statuses.join(', ')}.`, status.valueRange);
   }
 
@@ -182,11 +192,11 @@ function checkIds(input: LintInput, report: Report): void {
     report('TS010', `Malformed id "${id}": expected ${input.config.idPrefix}-<digits>, e.g. ${input.config.idPrefix}-0042.`, field.valueRange);
     return;
   }
-  const fromName = idFromFileName(decodeURIComponent(input.uri), input.config.referencePrefixes);
+  const fromName = idFromFileName(decodeUri(input.uri), input.config.referencePrefixes);
   if (fromName && fromName !== id) report('TS011', `The id ${id} differs from the file name's ${fromName}.`, field.valueRange);
   const others = input.workspace.owners(id).filter((uri) => uri !== input.uri);
   if (others.length > 0) {
-    const names = others.map((uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))).join(', ');
+    const names = others.map((uri) => decodeUri(uri.slice(uri.lastIndexOf('/') + 1))).join(', ');
     report('TS012', `Duplicate id ${id}: also owned by ${names}.`, field.valueRange, { kind: 'renumberId' });
   }
   for (const key of ['decision_ref', 'related_prd']) {
@@ -265,6 +275,15 @@ function checkReferences(input: LintInput, report: Report): void {
     if (input.workspace.owners(reference.id).length > 0) continue;
     if (externalUrl(reference.id, reference.prefix, input.config.referenceUrls)) continue;
     report('TS030', `No document in the workspace owns ${reference.id}.`, reference.range);
+  }
+}
+
+/** A uri's path decoded; a stray `%` (`100%.md`) is taken as it is instead of throwing. */
+function decodeUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
   }
 }
 
