@@ -89,10 +89,12 @@ function parseFlat(lines: readonly string[], from: number, to: number): ParsedCo
     const match = FLAT_LINE.exec(source);
     if (!match) return undefined;
     const key = match[1];
-    if (Object.prototype.hasOwnProperty.call(data, key) || key === '__proto__') return undefined;
+    // `null: x` or `True: x` are keys that YAML reads as other types; leave them to it.
+    if (Object.prototype.hasOwnProperty.call(data, key) || key === '__proto__' || KEYWORD.test(key)) return undefined;
     const afterColon = match[2] ?? '';
     const comment = afterColon.startsWith('#') ? 0 : afterColon.indexOf(' #');
-    const raw = (comment >= 0 ? afterColon.slice(0, comment) : afterColon).trimEnd();
+    // Only spaces end a plain scalar (tabs went to yaml above): a no-break space is part of the value.
+    const raw = (comment >= 0 ? afterColon.slice(0, comment) : afterColon).replace(/ +$/, '');
     const valueStart = source.length - afterColon.length;
     let value: unknown;
     if (raw === '') {
@@ -127,7 +129,8 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
   const problems: FrontMatterProblem[] = [];
   let doc;
   try {
-    doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true, strict: true });
+    // logLevel 'error': no process warnings (a `{{var}}` template value is a map with a map as key).
+    doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   } catch (error) {
     return { data: undefined, fields: [], problems: [{ code: 'yaml', message: messageOf(error), range: toRange(0, content.length) }] };
   }
@@ -162,7 +165,8 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as YamlNode | null;
     if (!isScalar(keyNode) || keyNode.range === undefined || keyNode.range === null) continue;
-    const key = String(keyNode.value);
+    // toJS turns a null key into '' and other scalars into their string form; fields agree with data.
+    const key = keyNode.value === null ? '' : String(keyNode.value);
     const valueNode = pair.value as YamlNode | null;
     const [keyStart, keyEnd] = keyNode.range;
     const valueSpan = valueNode?.range ?? null;
@@ -170,7 +174,10 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
     // With no value, point just past the colon, where a value would be typed.
     const colon = content.indexOf(':', keyEnd);
     const emptyAt = colon >= 0 ? colon + 1 : keyEnd;
-    const [valueStart, valueEnd] = hasValue ? [valueSpan[0], valueSpan[1]] : [emptyAt, emptyAt];
+    // A block scalar's or block collection's range runs on over its trailing line breaks: stop at its text.
+    let trimmedEnd = hasValue ? valueSpan[1] : emptyAt;
+    while (hasValue && trimmedEnd > valueSpan[0] && /[ \t\n]/.test(content.charAt(trimmedEnd - 1))) trimmedEnd--;
+    const [valueStart, valueEnd] = hasValue ? [valueSpan[0], trimmedEnd] : [emptyAt, emptyAt];
     fields.push({
       key,
       value: data[key],
@@ -199,7 +206,9 @@ export function stringValue(data: Readonly<Record<string, unknown>> | undefined,
 export function formatYamlScalar(value: string | null): string {
   if (value === null || value === '') return '';
   const singleLine = value.replace(/[\r\n]+/g, ' ');
-  return stringify(singleLine, { lineWidth: 0 }).trimEnd();
+  // No block scalars: `---` alone would come out as `|-` and a second line.
+  // Only the final line break goes: trimEnd would also take a no-break space that is part of the value.
+  return stringify(singleLine, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
 }
 
 export interface FrontMatterEdit {
@@ -227,15 +236,25 @@ export function frontMatterEdit(text: string, key: string, value: string | null)
   if (frontMatter.kind === 'unclosed' || frontMatter.data === undefined) return undefined;
   const field = getField(frontMatter, key);
   if (field) {
-    const start = index.offsetAt(field.valueRange.start);
+    let start = index.offsetAt(field.valueRange.start);
     const end = index.offsetAt(field.valueRange.end);
     if (text.slice(start, end) === formatted) return { start, end, newText: formatted };
+    // A block value below its key (a list, say): the one-line value goes right after the colon.
+    if (field.valueRange.start.line > field.keyRange.end.line) start = text.indexOf(':', index.offsetAt(field.keyRange.end)) + 1;
     // An empty value sits right after the colon: keep one space between them.
     const separator = formatted !== '' && text.charAt(start - 1) === ':' ? ' ' : '';
-    return { start, end, newText: separator + formatted };
+    return verified(text, key, value, { start, end, newText: separator + formatted });
   }
   const closingLineStart = index.offsetAt({ line: frontMatter.endLine, character: 0 });
-  return { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` };
+  return verified(text, key, value, { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` });
+}
+
+/** The edit, if the front matter still reads as a map with the value under the key; otherwise undefined. */
+function verified(text: string, key: string, value: string | null, edit: FrontMatterEdit): FrontMatterEdit | undefined {
+  // An anchor used elsewhere, say, would make the edited YAML invalid: refuse rather than break it.
+  const after = parseFrontMatter(applyEdit(text, edit)).data;
+  const expected = value === null || value === '' ? null : value.replace(/[\r\n]+/g, ' ');
+  return after !== undefined && Object.prototype.hasOwnProperty.call(after, key) && after[key] === expected ? edit : undefined;
 }
 
 export function applyEdit(text: string, edit: FrontMatterEdit): string {

@@ -43,7 +43,7 @@ export function nextFreeId(known: Iterable<string>, prefix: string, digits: numb
 
 /** The id that a file name starts with (`RFC-0007-auth.md` → `RFC-0007`). */
 export function idFromFileName(fileName: string, prefixes: readonly string[]): string | undefined {
-  const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
   const match = /^([A-Za-z][A-Za-z0-9_]*)-(\d{1,12})(?![\d])/.exec(base);
   if (!match || !prefixes.includes(match[1])) return undefined;
   return `${match[1]}-${match[2]}`;

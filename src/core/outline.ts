@@ -45,12 +45,28 @@ const MAX_INLINE_LENGTH = 2000;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const LIST_ITEM = /^( {0,3})(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(.*))?$/;
 const TASK = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+/** What a list item's or quote's first content may be without being a paragraph. */
+const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$)/;
+/** A one-line link reference definition: it is not a paragraph, so it has no setext underline. */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?=[^\]]*?[^\]\s])(?:[^\]\\]|\\.)*\]:[ \t]*(?:<[^<>]*>|[^\s<][^\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
+// A delimiter row's first two characters, as markdown-it checks them: `- ` would start a list item.
+const TABLE_DELIMITER = /^ {0,3}(?:[|:][|:\- \t]|-[|:-])[|:\- \t]*$/;
+
+/** Which open paragraph a line may continue lazily. */
+const enum Lazy {
+  None,
+  /** A paragraph in a list item: an outdented text line continues it, an outdented underline does not make it a heading. */
+  Item,
+  /** A paragraph in a block quote: a line without `>` continues it. */
+  Quote,
+}
 
 /**
  * A line scanner for headings, fences and task items. It follows CommonMark's block rules for
- * what matters here (fences, ATX and setext headings, paragraphs) without an inline parse;
+ * what matters here (fences, ATX and setext headings, paragraphs, list items, block quotes and
+ * their lazy continuation lines, tables) without an inline parse;
  * test/unit/outlineEquivalence.test.ts compares it with markdown-it.
  */
 export function scanOutline(text: string, lines: readonly string[] = splitLines(text)): Outline {
@@ -63,78 +79,160 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
   let fenceChar = 0;
   let fenceLength = 0;
   let fenceStart = -1;
+  /** Content column of the list item a fence opened in; 0 at the top level. */
+  let fenceBase = 0;
+  /** First line of an open paragraph whose underline makes a heading; -1 when none. */
   let paragraphStart = -1;
-  let previousBlank = true;
+  let lazy = Lazy.None;
+  /** Content column of the current list item; -1 outside lists. */
+  let listIndent = -1;
+  let inTable = false;
+  /** The last list item line with no content. */
+  let emptyItemLine = -1;
+  /** The last block quote line, its content, and whether it is in a table. */
+  let quoteLine = -1;
+  let quoteText = '';
+  let quoteTable = false;
+  /** Whether the current line lies inside the current list item. */
+  let inItem = false;
+  // A block that is not a paragraph line closes the open paragraph; outside the item, the list too.
+  const interrupt = () => {
+    paragraphStart = -1;
+    lazy = Lazy.None;
+    inTable = false;
+    if (!inItem) listIndent = -1;
+  };
 
   for (let line = firstLine; line < lines.length; line++) {
     const source = lines[line];
+    // The column the content starts at (tabs stop every 4 columns), and its index.
+    let column = 0;
+    let index = 0;
+    for (; index < source.length; index++) {
+      const code = source.charCodeAt(index);
+      if (code === 32) column++;
+      else if (code === 9) column += 4 - (column % 4);
+      else break;
+    }
+    const blank = index === source.length;
     if (fenceStart >= 0) {
-      if (closesFence(source, fenceChar, fenceLength)) {
-        fences.push({ start: fenceStart, end: line });
+      if (fenceBase > 0 && !blank && column < fenceBase) {
+        // The list item ends, and its fence with it; the line is read again outside.
+        fences.push({ start: fenceStart, end: line - 1 });
         fenceStart = -1;
-      }
-      continue;
-    }
-    const indent = leadingSpaces(source);
-    if (indent === source.length || isBlankFrom(source, indent)) {
-      paragraphStart = -1;
-      previousBlank = true;
-      continue;
-    }
-    if (indent >= 4) {
-      // Indented code, unless it continues a paragraph.
-      if (paragraphStart < 0 && previousBlank) {
-        previousBlank = false;
+        listIndent = -1;
+      } else {
+        if (column - fenceBase <= 3 && closesFence(source, index, fenceChar, fenceLength)) {
+          fences.push({ start: fenceStart, end: line });
+          fenceStart = -1;
+        }
         continue;
       }
-      previousBlank = false;
+    }
+    if (blank) {
+      // An item that starts empty holds only what follows it directly: after a blank line it is over.
+      if (emptyItemLine === line - 1) listIndent = -1;
+      paragraphStart = -1;
+      lazy = Lazy.None;
+      inTable = false;
       continue;
     }
-    const first = source.charCodeAt(indent);
-    previousBlank = false;
+    inItem = listIndent >= 0 && column >= listIndent;
+    // An outdented line that continues nothing ends the list.
+    if (listIndent >= 0 && !inItem && lazy === Lazy.None) listIndent = -1;
+    const base = inItem ? listIndent : 0;
+    const relative = column - base;
+    // A line outside the open paragraph's container can only continue it as a lazy line.
+    const lazyLine = lazy === Lazy.Quote || (lazy === Lazy.Item && !inItem);
+    const quoteParagraphAbove: boolean = lazy === Lazy.Quote && quoteLine === line - 1;
+    if (relative >= 4) {
+      // Indented code, unless it continues a paragraph.
+      if (paragraphStart < 0 && lazy === Lazy.None) interrupt();
+      continue;
+    }
+    // The line as its container sees it: the container's indentation off, tabs expanded.
+    const body = base === 0 && index === column ? source : ' '.repeat(relative) + source.slice(index);
+    const first = body.charCodeAt(relative);
 
     if (first === 96 /* ` */ || first === 126 /* ~ */) {
-      const fence = FENCE_OPEN.exec(source);
+      const fence = FENCE_OPEN.exec(body);
       if (fence && !(first === 96 && fence[3].includes('`'))) {
+        interrupt();
         fenceChar = first;
         fenceLength = fence[2].length;
         fenceStart = line;
-        paragraphStart = -1;
+        fenceBase = base;
         continue;
       }
     }
     if (first === 35 /* # */) {
-      const atx = ATX_OPEN.exec(source);
+      const atx = ATX_OPEN.exec(body);
       if (atx) {
-        raw.push({ level: atx[1].length, text: atxContent(source.slice(atx[0].length)), line, endLine: line });
-        paragraphStart = -1;
+        interrupt();
+        raw.push({ level: atx[1].length, text: atxContent(body.slice(atx[0].length)), line, endLine: line });
         continue;
       }
     }
-    if ((first === 61 /* = */ || first === 45 /* - */) && paragraphStart >= 0 && SETEXT.test(source)) {
-      const textLines: string[] = [];
-      for (let i = paragraphStart; i < line; i++) textLines.push(lines[i].trim());
-      raw.push({ level: first === 61 ? 1 : 2, text: textLines.join(' '), line: paragraphStart, endLine: line });
-      paragraphStart = -1;
+    // A table's header is the line above its delimiter row, the last line of a paragraph (never a
+    // lazy line: markdown-it reads those as text of the item or quote).
+    if (paragraphStart >= 0 && !lazyLine && TABLE_DELIMITER.test(body) && startsTable(lines[line - 1], body, base)) {
+      interrupt();
+      inTable = true;
       continue;
     }
-    if ((first === 45 || first === 42 /* * */ || first === 95 /* _ */) && THEMATIC.test(source)) {
-      paragraphStart = -1;
+    if ((first === 61 /* = */ || first === 45 /* - */) && SETEXT.test(body)) {
+      if (paragraphStart >= 0 && !lazyLine && !inTable) {
+        const textLines: string[] = [];
+        for (let i = paragraphStart; i < line; i++) textLines.push(lines[i].trim());
+        raw.push({ level: first === 61 ? 1 : 2, text: textLines.join(' '), line: paragraphStart, endLine: line });
+        paragraphStart = -1;
+        lazy = Lazy.None;
+        continue;
+      }
+      if (lazyLine && first === 61) continue; // Not an underline here: a lazy text line.
+    }
+    if ((first === 45 || first === 42 /* * */ || first === 95 /* _ */) && THEMATIC.test(body)) {
+      interrupt();
       continue;
     }
     if (first === 45 || first === 42 || first === 43 /* + */ || (first >= 48 && first <= 57)) {
-      if (LIST_ITEM.test(source)) {
+      const item = LIST_ITEM.exec(body);
+      // An empty item, or an ordered one not starting at 1, cannot interrupt a paragraph.
+      const continuesParagraph =
+        item !== null && (paragraphStart >= 0 || lazy !== Lazy.None) && !lazyLine && (!item[4] || (item[2] !== undefined && Number(item[2]) !== 1));
+      if (item && !continuesParagraph) {
         const task = TASK.exec(source);
         if (task) tasks.push({ line, checked: task[1] !== ' ', text: (task[2] ?? '').trim(), headingIndex: raw.length - 1 });
+        const content = item[4] ?? '';
+        const markerEnd = base + item[1].length + (item[2] === undefined ? 1 : item[2].length + 1);
+        const gap = item[3]?.length ?? 0;
         paragraphStart = -1;
+        inTable = false;
+        // More than four spaces after the marker start indented code in the item, which is no paragraph.
+        const codeFirst = content !== '' && gap > 4;
+        listIndent = content === '' || codeFirst ? markerEnd + 1 : markerEnd + gap;
+        if (content === '') emptyItemLine = line;
+        lazy = content === '' || codeFirst || BLOCK_START.test(content) ? Lazy.None : Lazy.Item;
         continue;
       }
     }
-    if (first === 62 /* > */ || first === 124 /* | */) {
-      paragraphStart = -1;
+    if (first === 62 /* > */) {
+      const follows = quoteLine === line - 1;
+      interrupt();
+      const content = body.slice(relative + 1).trim();
+      // A table in a quote (header and delimiter rows both quoted) takes no lazy lines after it.
+      quoteTable = content !== '' && ((follows && quoteTable) || (quoteParagraphAbove && TABLE_DELIMITER.test(content) && startsTable(quoteText, content, 0)));
+      lazy = content === '' || quoteTable || BLOCK_START.test(content) ? Lazy.None : Lazy.Quote;
+      quoteLine = line;
+      quoteText = content;
       continue;
     }
-    if (paragraphStart < 0) paragraphStart = line;
+    if (inTable || lazyLine) continue; // A table row, or a lazy continuation line.
+    if (paragraphStart < 0 && lazy === Lazy.None) {
+      if (REFERENCE_DEFINITION.test(body)) continue;
+      paragraphStart = line;
+      if (inItem) lazy = Lazy.Item;
+    }
   }
   if (fenceStart >= 0) fences.push({ start: fenceStart, end: lines.length - 1 });
 
@@ -170,15 +268,17 @@ function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-function leadingSpaces(source: string): number {
-  let i = 0;
-  while (i < source.length) {
-    const code = source.charCodeAt(i);
-    if (code === 32) i++;
-    else if (code === 9) return 4; // a tab indents to the next stop: treat as code-deep.
+/** The column a line's content starts at (tabs stop every 4 columns), and its index. */
+function indentation(source: string): { column: number; index: number } {
+  let column = 0;
+  let index = 0;
+  for (; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    if (code === 32) column++;
+    else if (code === 9) column += 4 - (column % 4);
     else break;
   }
-  return i;
+  return { column, index };
 }
 
 function isBlankFrom(source: string, from: number): boolean {
@@ -189,33 +289,76 @@ function isBlankFrom(source: string, from: number): boolean {
   return true;
 }
 
-function closesFence(source: string, char: number, minLength: number): boolean {
-  const indent = leadingSpaces(source);
-  if (indent > 3) return false;
-  let i = indent;
+function closesFence(source: string, from: number, char: number, minLength: number): boolean {
+  let i = from;
   while (i < source.length && source.charCodeAt(i) === char) i++;
-  return i - indent >= minLength && isBlankFrom(source, i);
+  return i - from >= minLength && isBlankFrom(source, i);
 }
 
-/** Strips inline Markdown: code, emphasis, links, images, HTML tags and escapes. */
+/** Whether a delimiter row under a paragraph line makes that line a table header, as markdown-it decides. */
+function startsTable(header: string, delimiter: string, base: number): boolean {
+  if (indentation(header).column - base >= 4) return false;
+  const headerText = header.trim();
+  if (!headerText.includes('|')) return false;
+  const cells = delimiter.trim().split('|');
+  let columns = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i].trim();
+    if (cell === '' && (i === 0 || i === cells.length - 1)) continue;
+    if (!/^:?-+:?$/.test(cell)) return false;
+    columns++;
+  }
+  // Header cells split at unescaped pipes, without the empty cells outside leading and trailing pipes.
+  const headerCells = headerText.split(/(?<!\\)\|/);
+  if (headerCells[0] === '') headerCells.shift();
+  if (headerCells.length > 0 && headerCells[headerCells.length - 1] === '') headerCells.pop();
+  return columns > 0 && headerCells.length === columns;
+}
+
+// Private-use characters stand in for text that later patterns must not touch.
+const HOLD_OPEN = '\uE000';
+const HOLD_CLOSE = '\uE001';
+
+/** Strips inline Markdown: code, emphasis, links, images, autolinks, HTML tags, escapes and entities. */
 export function inlineToPlainText(input: string): string {
   // Inline patterns can backtrack on hostile lines; no real heading is this long.
   const markdown = input.length > MAX_INLINE_LENGTH ? input.slice(0, MAX_INLINE_LENGTH) : input;
   if (!/[`*_[\]<\\!~&]/.test(markdown)) return markdown.trim();
+  // Code spans and escaped characters are literal: hold them aside so no later pattern reads them.
+  const held: string[] = [];
+  const hold = (value: string) => `${HOLD_OPEN}${held.push(value) - 1}${HOLD_CLOSE}`;
   return markdown
+    .replace(/(?<![`\\])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_whole, _run: string, code: string) => hold(codeSpanContent(code)))
+    .replace(/\\([!-/:-@[-`{-~])/g, (_whole, char: string) => hold(char))
+    .replace(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g, '$1')
+    .replace(/<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>/g, '$1')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/(\*{1,3})(\S(?:.*?\S)?)\1/g, '$2')
+    // Underscores do not emphasize inside words: snake_case_names stay as written.
+    .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:.*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2')
     .replace(/~~(.+?)~~/g, '$1')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&amp;/g, '&')
+    .replace(/&#(\d{1,7});/g, (_whole, code: string) => fromCodePoint(Number(code)))
+    .replace(/&#[xX]([0-9A-Fa-f]{1,6});/g, (_whole, code: string) => fromCodePoint(parseInt(code, 16)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\uE000(\d+)\uE001/g, (_whole, index: string) => held[Number(index)])
     .trim();
+}
+
+/** A code span's text as CommonMark reads it: line breaks as spaces, one padding space stripped from each side. */
+function codeSpanContent(code: string): string {
+  const flat = code.replace(/\r\n|\r|\n/g, ' ');
+  return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '' ? flat.slice(1, -1) : flat;
+}
+
+/** A numeric character reference's character; NUL, surrogates and out-of-range codes become U+FFFD. */
+function fromCodePoint(code: number): string {
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */

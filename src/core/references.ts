@@ -63,12 +63,15 @@ function collect(
 ): void {
   pattern.lastIndex = 0;
   let spans: Array<[number, number]> | undefined;
+  let spanIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (masks) {
-      spans ??= masks(text);
-      if (spans.some(([from, to]) => start < to && end > from)) continue;
+      // Matches come in order and the merged spans are sorted: one pass over both.
+      spans ??= mergeSpans(masks(text));
+      while (spanIndex < spans.length && spans[spanIndex][1] <= start) spanIndex++;
+      if (spanIndex < spans.length && spans[spanIndex][0] < end) continue;
     }
     out.push({
       id: match[0],
@@ -93,34 +96,49 @@ function mayContainId(source: string): boolean {
 /** Spans of a line where ids are not citations: code spans, link targets, URLs, footnote labels. */
 export function maskedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  // Code spans: a run of backticks closed by a run of the same length.
-  for (let i = 0; i < text.length; ) {
-    if (text.charCodeAt(i) !== 96) {
-      i++;
-      continue;
-    }
+  // Code spans: a run of backticks closed by the next run of the same length. Each run is paired
+  // with the next run of its length in one backward pass, so hostile lines stay linear.
+  const runs: Array<[number, number]> = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
     let runEnd = i;
     while (text.charCodeAt(runEnd) === 96) runEnd++;
-    const run = text.slice(i, runEnd);
-    let close = text.indexOf(run, runEnd);
-    while (close >= 0 && text.charCodeAt(close + run.length) === 96) {
-      let skip = close;
-      while (text.charCodeAt(skip) === 96) skip++;
-      close = text.indexOf(run, skip);
-    }
+    runs.push([i, runEnd - i]);
+    i = runEnd;
+  }
+  const nextSameLength: number[] = new Array<number>(runs.length);
+  const laterByLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    nextSameLength[r] = laterByLength.get(runs[r][1]) ?? -1;
+    laterByLength.set(runs[r][1], r);
+  }
+  for (let r = 0; r < runs.length; ) {
+    const close = nextSameLength[r];
     if (close < 0) {
-      i = runEnd;
+      r++;
       continue;
     }
-    spans.push([i, close + run.length]);
-    i = close + run.length;
+    spans.push([runs[r][0], runs[close][0] + runs[close][1]]);
+    r = close + 1;
   }
-  addMatches(spans, text, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g);
-  addMatches(spans, text, /^ {0,3}\[[^\]]+\]:\s*\S+/g);
+  // Character classes exclude the pattern's own openers, so no match start rescans the line.
+  addMatches(spans, text, /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g);
+  addMatches(spans, text, /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+/g);
   addMatches(spans, text, /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g);
-  addMatches(spans, text, /\b(?:https?|ftp|file):\/\/[^\s<>)\]]+/g);
-  addMatches(spans, text, /\[\^[^\]\s]+\]/g);
+  addMatches(spans, text, /\b(?:(?:https?|ftp|file):\/\/|www\.)[^\s<>)\]]+/g);
+  addMatches(spans, text, /\[\^[^[\]\s]+\]/g);
   return spans;
+}
+
+/** Sorted, disjoint spans covering the same characters. */
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
 }
 
 function addMatches(spans: Array<[number, number]>, text: string, pattern: RegExp): void {

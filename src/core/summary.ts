@@ -54,7 +54,7 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     if (value && parseId(value) && !ownedIds.includes(value)) ownedIds.push(detach(value));
   }
   if (config.matchFileNames) {
-    const fromName = idFromFileName(decodeURIComponent(uri), config.referencePrefixes);
+    const fromName = idFromFileName(decodeUri(uri), config.referencePrefixes);
     if (fromName && !ownedIds.includes(fromName)) ownedIds.push(fromName);
   }
   const specId = stringValue(data, 'tech_spec_id');
@@ -91,6 +91,15 @@ function declaresSpecId(lines: readonly string[], endLine: number): boolean {
   return false;
 }
 
+/** A uri's path decoded; a plain path with a stray `%` (`100%.md`) is taken as it is. */
+function decodeUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 function optional(value: string | undefined): string | undefined {
   return value === undefined ? undefined : detach(value);
 }
@@ -120,10 +129,12 @@ const MAX_ABSTRACT = 240;
 function firstSentence(lines: readonly string[], outline: Outline, bodyStart: number): string | undefined {
   const summaryHeading = outline.headings.find((heading) => /^(executive )?summary$/i.test(heading.text));
   const start = summaryHeading ? summaryHeading.endLine + 1 : bodyStart;
+  // An empty summary section has no abstract: the next section's text is not one.
+  const stop = summaryHeading ? summaryHeading.sectionEndLine + 1 : lines.length;
   const fenceStarts = new Set(outline.fences.map((fence) => fence.start));
   const headingLines = new Set(outline.headings.flatMap((heading) => [heading.line, heading.endLine]));
   const paragraph: string[] = [];
-  for (let line = start; line < lines.length && paragraph.join(' ').length < MAX_ABSTRACT * 2; line++) {
+  for (let line = start; line < stop && paragraph.join(' ').length < MAX_ABSTRACT * 2; line++) {
     const source = lines[line].trim();
     const skip = source === '' || headingLines.has(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(source) || source.startsWith('|');
     if (fenceStarts.has(line)) {
