@@ -35,7 +35,8 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const MAX_ALIAS_COUNT = 100;
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // A plain string split is twice as fast as the regex one; most files have no \r.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** Finds the leading `---` block. Lines are the text's lines (see splitLines). */

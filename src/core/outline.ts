@@ -305,14 +305,24 @@ function startsTable(header: string, delimiter: string, base: number): boolean {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i].trim();
     if (cell === '' && (i === 0 || i === cells.length - 1)) continue;
-    if (!/^:?-+:?$/.test(cell)) return false;
+    if (!DELIMITER_CELL.test(cell)) return false;
     columns++;
   }
-  // Header cells split at unescaped pipes, without the empty cells outside leading and trailing pipes.
-  const headerCells = headerText.split(/(?<!\\)\|/);
-  if (headerCells[0] === '') headerCells.shift();
-  if (headerCells.length > 0 && headerCells[headerCells.length - 1] === '') headerCells.pop();
-  return columns > 0 && headerCells.length === columns;
+  return columns > 0 && countHeaderCells(headerText) === columns;
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Header cells split at unescaped pipes, without the empty cells outside leading and trailing pipes. */
+function countHeaderCells(header: string): number {
+  if (header === '|') return 0;
+  let cells = 1;
+  for (let i = 0; i < header.length; i++) {
+    if (header.charCodeAt(i) === 124 /* | */ && (i === 0 || header.charCodeAt(i - 1) !== 92 /* \ */)) cells++;
+  }
+  if (header.charCodeAt(0) === 124) cells--;
+  if (header.length > 1 && header.charCodeAt(header.length - 1) === 124 && header.charCodeAt(header.length - 2) !== 92) cells--;
+  return cells;
 }
 
 // Private-use characters stand in for text that later patterns must not touch.
@@ -363,6 +373,19 @@ function fromCodePoint(code: number): string {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 export function githubSlug(text: string): string {
+  // Unicode property classes are slow; printable ASCII, the usual case, takes a plain loop.
+  let slug = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) slug += String.fromCharCode(code + 32);
+    else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45) slug += text[i];
+    else if (code === 32) slug += '-';
+    else if (code < 32 || code > 126) return unicodeSlug(text);
+  }
+  return slug;
+}
+
+function unicodeSlug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')

@@ -24,7 +24,7 @@ export function parseDocumentText(text: string): ParsedDocument {
     outline,
     references(prefixes) {
       const key = prefixes.join('\u0000');
-      if (cached?.key !== key) cached = { key, references: findReferences(lines, frontMatter, outline, prefixes) };
+      if (cached?.key !== key) cached = { key, references: findReferences(lines, frontMatter, outline, prefixes, text) };
       return cached.references;
     },
   };

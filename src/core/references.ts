@@ -20,6 +20,7 @@ export function findReferences(
   frontMatter: FrontMatter,
   outline: Outline,
   prefixes: readonly string[],
+  text?: string,
 ): Reference[] {
   const pattern = idRegExp(prefixes);
   const references: Reference[] = [];
@@ -32,16 +33,45 @@ export function findReferences(
     const from = field.valueRange.start.character;
     collect(lines[line].slice(from, field.valueRange.end.character), line, from, pattern, references, field.key, undefined);
   }
+  const candidates = text !== undefined && !text.includes('\r') ? candidateLines(text, lines, frontMatter.bodyStartLine, pattern) : undefined;
   let fenceIndex = 0;
   const fences = outline.fences;
-  for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
+  const visit = (line: number) => {
     while (fenceIndex < fences.length && fences[fenceIndex].end < line) fenceIndex++;
-    if (fenceIndex < fences.length && fences[fenceIndex].start <= line) continue;
-    const source = lines[line];
-    if (!mayContainId(source)) continue;
-    collect(source, line, 0, pattern, references, undefined, maskedSpans);
+    if (fenceIndex < fences.length && fences[fenceIndex].start <= line) return;
+    collect(lines[line], line, 0, pattern, references, undefined, maskedSpans);
+  };
+  if (candidates) {
+    for (const line of candidates) visit(line);
+  } else {
+    const needles = prefixes.filter((prefix) => prefix.length > 0).map((prefix) => `${prefix}-`);
+    for (let line = frontMatter.bodyStartLine; line < lines.length; line++) if (mayContainId(lines[line], needles)) visit(line);
   }
   return references;
+}
+
+/**
+ * Body lines holding a possible id, found by one regex pass over the whole text: far cheaper
+ * than testing every line, since most lines cite nothing. Only for text whose lines end in \n.
+ */
+function candidateLines(text: string, lines: readonly string[], bodyStartLine: number, pattern: RegExp): number[] {
+  let offset = 0;
+  for (let line = 0; line < bodyStartLine && line < lines.length; line++) offset += lines[line].length + 1;
+  const found: number[] = [];
+  let line = bodyStartLine;
+  let lineEnd = text.indexOf('\n', offset);
+  pattern.lastIndex = offset;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    while (lineEnd >= 0 && lineEnd < match.index) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    if (found[found.length - 1] !== line) found.push(line);
+    // Skip to the next line: collect() finds every id on this one.
+    if (lineEnd < 0) break;
+    pattern.lastIndex = lineEnd + 1;
+  }
+  return found;
 }
 
 function collectMultiline(lines: readonly string[], range: Range, key: string, pattern: RegExp, out: Reference[]): void {
@@ -82,14 +112,9 @@ function collect(
   }
 }
 
-// Cheap pre-check before any regex: an id always has a '-' followed by a digit.
-function mayContainId(source: string): boolean {
-  let at = source.indexOf('-');
-  while (at >= 0) {
-    const next = source.charCodeAt(at + 1);
-    if (next >= 48 && next <= 57) return true;
-    at = source.indexOf('-', at + 1);
-  }
+// Cheap pre-check before any regex: an id contains one of the prefixes followed by '-'.
+function mayContainId(source: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (source.includes(needle)) return true;
   return false;
 }
 

@@ -131,22 +131,26 @@ function firstSentence(lines: readonly string[], outline: Outline, bodyStart: nu
   const start = summaryHeading ? summaryHeading.endLine + 1 : bodyStart;
   // An empty summary section has no abstract: the next section's text is not one.
   const stop = summaryHeading ? summaryHeading.sectionEndLine + 1 : lines.length;
-  const fenceStarts = new Set(outline.fences.map((fence) => fence.start));
-  const headingLines = new Set(outline.headings.flatMap((heading) => [heading.line, heading.endLine]));
   const paragraph: string[] = [];
-  for (let line = start; line < stop && paragraph.join(' ').length < MAX_ABSTRACT * 2; line++) {
-    const source = lines[line].trim();
-    const skip = source === '' || headingLines.has(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(source) || source.startsWith('|');
-    if (fenceStarts.has(line)) {
+  let length = 0;
+  let fence = 0;
+  let heading = 0;
+  for (let line = start; line < stop && length < MAX_ABSTRACT * 2; line++) {
+    while (fence < outline.fences.length && outline.fences[fence].end < line) fence++;
+    if (fence < outline.fences.length && outline.fences[fence].start <= line) {
       if (paragraph.length > 0) break;
-      line = outline.fences.find((fence) => fence.start === line)?.end ?? line;
+      line = outline.fences[fence].end;
       continue;
     }
-    if (skip) {
+    while (heading < outline.headings.length && outline.headings[heading].endLine < line) heading++;
+    const isHeading = heading < outline.headings.length && outline.headings[heading].line <= line;
+    const source = lines[line].trim();
+    if (source === '' || isHeading || /^(?:-{3,}|\*{3,}|_{3,})$/.test(source) || source.startsWith('|')) {
       if (paragraph.length > 0) break;
       continue;
     }
     paragraph.push(source);
+    length += source.length + 1;
   }
   if (paragraph.length === 0) return undefined;
   const plain = inlineToPlainText(paragraph.join(' '));
