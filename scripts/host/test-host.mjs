@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureCodeServer, repoRoot } from './ensure-code-server.mjs';
 import { removeOnExit, runTestsInHost } from './host.mjs';
 
@@ -17,6 +18,63 @@ const fixture = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 function runNode(args) {
   const result = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+}
+
+/**
+ * Each suite runs in its own host on a fresh copy of its workspace. TECHSPEC_TEST_SUITE picks one
+ * by name; otherwise all run, and the last line adds them up.
+ */
+const suites = [
+  { name: 'workspace', fixture, tests: testsEntry },
+  {
+    name: 'bad-input',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'bad'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationBad', 'index.js'),
+    // The large inputs (a 100,000-character heading, 50,000 headings, a file over 5 MB...) are generated, not committed.
+    prepare: async (workspace) => {
+      const { writeLargeBadInputs } = await import(pathToFileURL(path.join(repoRoot, 'out', 'test', 'support', 'badInputs.js')).href);
+      writeLargeBadInputs(workspace);
+    },
+  },
+];
+
+async function runSuite(suite, totals) {
+  const workspaceParent = fs.mkdtempSync(path.join(os.tmpdir(), 'tsw-'));
+  const removeWorkspace = removeOnExit(workspaceParent);
+  const workspace = path.join(workspaceParent, 'workspace');
+  fs.cpSync(suite.fixture, workspace, { recursive: true });
+  try {
+    await suite.prepare?.(workspace);
+    const env = {};
+    if (process.env.TECHSPEC_TEST_GREP) env.TECHSPEC_TEST_GREP = process.env.TECHSPEC_TEST_GREP;
+    log(`suite ${suite.name}: ${path.relative(repoRoot, suite.fixture)}`);
+    let pending = '';
+    const result = await runTestsInHost({
+      workspace,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: suite.tests,
+      env,
+      log,
+      onReport: (text) => {
+        process.stdout.write(text);
+        pending += text;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) {
+          const counts = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(line.trim());
+          if (counts) {
+            totals.passed += Number(counts[1]);
+            totals.failed += Number(counts[2]);
+            totals.skipped += Number(counts[3] ?? 0);
+          }
+        }
+      },
+    });
+    log(`suite ${suite.name} ${result.code === 0 ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(1)} s`);
+    return result.code;
+  } finally {
+    removeWorkspace();
+  }
 }
 
 async function main() {
@@ -31,27 +89,21 @@ async function main() {
     runNode([path.join(repoRoot, 'scripts', 'build.mjs')]);
   }
   await ensureCodeServer({ log });
-
-  // Tests may edit the workspace, so they get a fresh copy every run.
-  const workspaceParent = fs.mkdtempSync(path.join(os.tmpdir(), 'tsw-'));
-  const removeWorkspace = removeOnExit(workspaceParent);
-  const workspace = path.join(workspaceParent, 'workspace');
-  fs.cpSync(fixture, workspace, { recursive: true });
-  try {
-    const env = {};
-    if (process.env.TECHSPEC_TEST_GREP) env.TECHSPEC_TEST_GREP = process.env.TECHSPEC_TEST_GREP;
-    const result = await runTestsInHost({
-      workspace,
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: testsEntry,
-      env,
-      log,
-    });
-    log(`${result.code === 0 ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(1)} s (total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return result.code;
-  } finally {
-    removeWorkspace();
+  const chosen = process.env.TECHSPEC_TEST_SUITE ? suites.filter((suite) => suite.name === process.env.TECHSPEC_TEST_SUITE) : suites;
+  if (chosen.length === 0) throw new Error(`no suite named ${process.env.TECHSPEC_TEST_SUITE}; suites: ${suites.map((suite) => suite.name).join(', ')}`);
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  let code = 0;
+  for (const suite of chosen) {
+    const suiteCode = await runSuite(suite, totals);
+    if (suiteCode !== 0) code = suiteCode;
   }
+  log(`${code === 0 ? 'passed' : 'FAILED'} (total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (chosen.length > 1) {
+    // A failed host start counts as a failure even when it reported no tests.
+    const failed = code !== 0 && totals.failed === 0 ? 1 : totals.failed;
+    console.log(`\nintegration: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  }
+  return code;
 }
 
 main().then(

@@ -53,7 +53,9 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     const value = stringValue(data, field);
     if (value && parseId(value) && !ownedIds.includes(value)) ownedIds.push(detach(value));
   }
-  if (config.matchFileNames) {
+  // A file name claims an id only for documents that declare none: a renumbered spec keeps its
+  // old file name for a while, and must not go on owning the old id through it.
+  if (config.matchFileNames && ownedIds.length === 0) {
     const fromName = idFromFileName(decodeUri(uri), config.referencePrefixes);
     if (fromName && !ownedIds.includes(fromName)) ownedIds.push(fromName);
   }

@@ -67,7 +67,12 @@ class HostReporter extends Mocha.reporters.Base {
   }
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.test.js under a folder; other suites (on other workspaces) reuse it. */
+export async function runSuite(folder: string): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
@@ -75,7 +80,7 @@ export async function run(): Promise<void> {
     reporter: HostReporter,
     grep: process.env.TECHSPEC_TEST_GREP || undefined,
   });
-  const files = findTests(__dirname);
+  const files = findTests(folder);
   for (const file of files) mocha.addFile(file);
 
   const { failures, total } = await new Promise<{ failures: number; total: number }>((resolve, reject) => {

@@ -114,12 +114,13 @@ describe('summary', () => {
     it('owns ids from the id fields and from the file name', () => {
       const text = '---\nrfc_id: RFC-0007\nid: RFC-0007\nprd_id: not an id\ntech_spec_id: 12\n---\n';
       assert.deepEqual(summarize('file:///w/RFC-0007-auth.md', text, DEFAULT_CONFIG).ownedIds, ['RFC-0007']);
-      assert.deepEqual(summarize('file:///w/TS-0001-x.md', text, DEFAULT_CONFIG).ownedIds, ['RFC-0007', 'TS-0001']);
+      // A document that declares an id does not also own its file name's id (a renumbered spec keeps its old name).
+      assert.deepEqual(summarize('file:///w/TS-0001-x.md', text, DEFAULT_CONFIG).ownedIds, ['RFC-0007']);
       assert.deepEqual(summarize('file:///w/RFC-0008-auth.md', '# Auth\n', DEFAULT_CONFIG).ownedIds, ['RFC-0008']);
       assert.deepEqual(summarize('file:///w/My%20Docs/RFC-0008%20auth.md', '', DEFAULT_CONFIG).ownedIds, ['RFC-0008']);
       assert.deepEqual(summarize('file:///w/ADR-0008-auth.md', '', DEFAULT_CONFIG).ownedIds, []);
       assert.deepEqual(summarize('file:///w/RFC-0008-auth.md', '', { ...DEFAULT_CONFIG, matchFileNames: false }).ownedIds, []);
-      assert.deepEqual(summarize('file:///w/RFC-0008-auth.md', '---\nkey: TS-0003\n---\n', { ...DEFAULT_CONFIG, idFields: ['key'] }).ownedIds, ['TS-0003', 'RFC-0008']);
+      assert.deepEqual(summarize('file:///w/RFC-0008-auth.md', '---\nkey: TS-0003\n---\n', { ...DEFAULT_CONFIG, idFields: ['key'] }).ownedIds, ['TS-0003']);
       // Not a spec: no tech_spec_id, though it owns ids.
       assert.equal(summarize('file:///w/RFC-0008-auth.md', '', DEFAULT_CONFIG).isSpec, false);
     });
