@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yamlLibrary } from './yamlLibrary';
 import { BOM, LineIndex, detectEol, type Range } from './text';
 
 export interface FrontMatterField {
@@ -120,6 +121,7 @@ function parseFlat(lines: readonly string[], from: number, to: number): ParsedCo
 }
 
 function parseWithYaml(lines: readonly string[], from: number, to: number): ParsedContent {
+  const { isMap, isScalar, parseDocument } = yamlLibrary();
   const content = lines.slice(from, to).join('\n');
   const index = new LineIndex(content);
   const toRange = (start: number, end: number): Range => {
@@ -209,7 +211,7 @@ export function formatYamlScalar(value: string | null): string {
   const singleLine = value.replace(/[\r\n]+/g, ' ');
   // No block scalars: `---` alone would come out as `|-` and a second line.
   // Only the final line break goes: trimEnd would also take a no-break space that is part of the value.
-  return stringify(singleLine, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
+  return yamlLibrary().stringify(singleLine, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
 }
 
 export interface FrontMatterEdit {
