@@ -47,5 +47,10 @@ export async function run(): Promise<void> {
     vscode.commands.executeCommand('vscode.executeCompletionItemProvider', spec, new vscode.Position(decisionLine, idEnd)),
   );
   const hover = await sample(100, () => vscode.commands.executeCommand('vscode.executeHoverProvider', spec, new vscode.Position(decisionLine, idEnd - 3)));
-  fs.writeFileSync(out, JSON.stringify({ wasActive, activationMs, treeMs, rootGroups: roots.length, specs, completion, hover }));
+  // Baselines in the same run: the same commands where Tech Spec answers nothing, so what remains
+  // is VS Code's own round trip and the other providers (word-based completion, Markdown's own).
+  const bodyLine = document.lineCount - 2;
+  const completionBaseline = await sample(100, () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', spec, new vscode.Position(bodyLine, 0)));
+  const hoverBaseline = await sample(100, () => vscode.commands.executeCommand('vscode.executeHoverProvider', spec, new vscode.Position(bodyLine, 0)));
+  fs.writeFileSync(out, JSON.stringify({ wasActive, activationMs, ownActivation: api.activationTiming, treeMs, rootGroups: roots.length, specs, completion, hover, completionBaseline, hoverBaseline }));
 }
