@@ -1,4 +1,4 @@
-import { promises as fsPromises } from 'node:fs';
+import * as fs from 'node:fs';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { TechSpecConfig } from '../core/config';
@@ -10,6 +10,7 @@ import type { ConfigurationService } from './configuration';
 
 const UPDATE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
+const LOCAL_BATCH = 64;
 
 /**
  * The workspace's spec index, built on first need and then kept current file by file:
@@ -26,6 +27,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private isExcluded: (path: string) => boolean;
   private isIncluded: (path: string) => boolean;
+  /** How the last full build went: the host benchmark reports it. */
+  lastBuild: { files: number; searchMs: number; readMs: number } | undefined;
   /** Times the index told listeners that it changed: tests count refreshes with it. */
   changeEvents = 0;
 
@@ -78,14 +81,25 @@ export class WorkspaceIndex implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: 'Tech Spec: indexing specs' },
       async () => {
         const exclude = config.exclude.length > 0 ? `{${config.exclude.join(',')}}` : undefined;
+        const searchStart = Date.now();
         const uris = await vscode.workspace.findFiles(config.specGlob, exclude);
+        const readStart = Date.now();
         this.startWatching();
-        for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {
-          await Promise.all(uris.slice(i, i + READ_CONCURRENCY).map((uri) => this.refreshFile(uri)));
+        const local = uris.filter((uri) => isLocal(uri));
+        const remote = uris.filter((uri) => !isLocal(uri));
+        // Local files: small synchronous batches, yielding between them. For 10 KB files this is
+        // several times faster than async reads, and each batch holds the host for milliseconds only.
+        for (let i = 0; i < local.length; i += LOCAL_BATCH) {
+          for (const uri of local.slice(i, i + LOCAL_BATCH)) this.refreshLocalFile(uri);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        for (let i = 0; i < remote.length; i += READ_CONCURRENCY) {
+          await Promise.all(remote.slice(i, i + READ_CONCURRENCY).map((uri) => this.refreshFile(uri)));
         }
         for (const document of vscode.workspace.textDocuments) {
           if (this.tracks(document)) this.model.upsert(document.uri.toString(), document.getText());
         }
+        this.lastBuild = { files: uris.length, searchMs: readStart - searchStart, readMs: Date.now() - readStart };
       },
     );
     this.built = true;
@@ -178,6 +192,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  private refreshLocalFile(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.matchesUri(uri)) return;
+    const maxSize = this.configuration.config.maxFileSize;
+    try {
+      const stat = fs.statSync(uri.fsPath);
+      if (stat.isDirectory()) return;
+      if (stat.size > maxSize) {
+        this.model.set(skippedSummary(key, `not parsed: ${formatBytes(stat.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, stat.size));
+        return;
+      }
+      const decoded = decodeText(fs.readFileSync(uri.fsPath));
+      if (!decoded.ok) this.model.set(skippedSummary(key, `not parsed: ${decoded.reason}`, stat.size));
+      else this.model.upsert(key, decoded.text);
+    } catch {
+      // Vanished since the search: the watcher will say so.
+    }
+  }
+
   private notify(): void {
     if (this.notifyTimer) return;
     this.notifyTimer = setTimeout(() => {
@@ -217,16 +250,21 @@ export class WorkspaceIndex implements vscode.Disposable {
  * workbench and back, which makes a 10,000-file scan take minutes instead of seconds.
  */
 async function readBounded(uri: vscode.Uri, maxSize: number): Promise<{ size: number; bytes?: Uint8Array } | undefined> {
-  if (uri.scheme === 'file' && typeof process === 'object' && process.versions?.node) {
-    const stat = await fsPromises.stat(uri.fsPath);
+  if (isLocal(uri)) {
+    const stat = await fs.promises.stat(uri.fsPath);
     if (stat.isDirectory()) return undefined;
     if (stat.size > maxSize) return { size: stat.size };
-    return { size: stat.size, bytes: await fsPromises.readFile(uri.fsPath) };
+    return { size: stat.size, bytes: await fs.promises.readFile(uri.fsPath) };
   }
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.type & vscode.FileType.Directory) return undefined;
   if (stat.size > maxSize) return { size: stat.size };
   return { size: stat.size, bytes: await vscode.workspace.fs.readFile(uri) };
+}
+
+/** A file on this machine's disk, readable with Node's fs (the host runs on Node). */
+function isLocal(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && typeof process === 'object' && Boolean(process.versions?.node);
 }
 
 /** The settings that change what the index holds; other settings leave it as it is. */

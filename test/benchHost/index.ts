@@ -52,5 +52,5 @@ export async function run(): Promise<void> {
   const bodyLine = document.lineCount - 2;
   const completionBaseline = await sample(100, () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', spec, new vscode.Position(bodyLine, 0)));
   const hoverBaseline = await sample(100, () => vscode.commands.executeCommand('vscode.executeHoverProvider', spec, new vscode.Position(bodyLine, 0)));
-  fs.writeFileSync(out, JSON.stringify({ wasActive, activationMs, ownActivation: api.activationTiming, treeMs, rootGroups: roots.length, specs, completion, hover, completionBaseline, hoverBaseline }));
+  fs.writeFileSync(out, JSON.stringify({ wasActive, activationMs, ownActivation: api.activationTiming, treeMs, rootGroups: roots.length, specs, lastBuild: api.index.lastBuild, completion, hover, completionBaseline, hoverBaseline }));
 }
