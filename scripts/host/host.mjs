@@ -106,6 +106,10 @@ function killGroup(pid, signal) {
  * @param {number} [options.port] default: a free port
  * @param {object} [options.settings] user settings merged over DEFAULT_SETTINGS
  * @param {boolean} [options.headless] default true
+ * @param {boolean} [options.openBrowser] default true; false starts only the server (`npm start`): `url` is set and
+ *   `page`/`browser` stay undefined, for a browser that someone else opens
+ * @param {boolean} [options.handleSignals] default true: SIGINT/SIGTERM close the host and exit the process; pass
+ *   false when the caller handles signals itself
  * @param {{width:number,height:number}} [options.viewport]
  * @param {boolean} [options.verbose] echo server output and browser console (default: TECHSPEC_HOST_VERBOSE=1)
  * @param {number} [options.startTimeoutMs] how long the server may take to listen
@@ -119,6 +123,8 @@ export async function startHost(options = {}) {
     env = {},
     settings = {},
     headless = true,
+    openBrowser = true,
+    handleSignals = true,
     viewport = { width: 1400, height: 900 },
     verbose = process.env.TECHSPEC_HOST_VERBOSE === '1',
     startTimeoutMs = 60_000,
@@ -181,8 +187,10 @@ export async function startHost(options = {}) {
     void close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.on('exit', onProcessExit);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  if (handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
 
   /** Ends the browser and the server's whole process group, and removes the throwaway dirs. Idempotent. */
   function close() {
@@ -272,6 +280,18 @@ export async function startHost(options = {}) {
     });
     await withTimeout(ready, startTimeoutMs, `code-server did not listen within ${startTimeoutMs / 1000} s`);
 
+    // The payload names the extension (and tests) by vscode-remote URIs on this server, with the host:port that the
+    // URL uses. The workbench parses them with URI.parse, so path segments are percent-encoded (spaces, #, %).
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
+    const payload = [];
+    if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+    const query = new URLSearchParams();
+    if (workspace) query.set('folder', path.resolve(workspace));
+    if (payload.length) query.set('payload', JSON.stringify(payload));
+    hostHandle.url = `http://127.0.0.1:${port}/?${query}`;
+    if (!openBrowser) return hostHandle;
+
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless,
@@ -306,15 +326,6 @@ export async function startHost(options = {}) {
       finish({ code: typeof code === 'number' ? code : 1, logs: Array.isArray(logs) ? logs : [], reason: 'workbench exit' });
     });
 
-    // The payload URIs' authority must match the host:port that the browser uses.
-    const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
-    const payload = [];
-    if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
-    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-    const query = new URLSearchParams();
-    if (workspace) query.set('folder', path.resolve(workspace));
-    if (payload.length) query.set('payload', JSON.stringify(payload));
-    hostHandle.url = `http://127.0.0.1:${port}/?${query}`;
     await page.goto(hostHandle.url, { waitUntil: 'domcontentloaded', timeout: startTimeoutMs });
     return hostHandle;
   } catch (error) {
