@@ -110,11 +110,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.watching) return;
     this.watching = true;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.schedule(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       watcher.onDidDelete((uri) => this.schedule(uri)),
+      // A folder deleted or created as a whole may be reported once, not file by file.
+      folderWatcher.onDidDelete((uri) => this.forgetFolder(uri)),
+      folderWatcher.onDidCreate((uri) => void this.scanFolder(uri)),
+      folderWatcher,
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && this.tracks(event.document)) this.schedule(event.document.uri);
       }),
@@ -190,6 +195,30 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Gone between the event and the read: a delete.
       this.model.remove(key);
     }
+  }
+
+  /** Drops every entry under a deleted folder. */
+  private forgetFolder(uri: vscode.Uri): void {
+    if (!this.built && !this.building) return;
+    const prefix = `${uri.toString()}/`;
+    let removed = false;
+    for (const summary of this.model.all()) {
+      if (summary.uri.startsWith(prefix)) removed = this.model.remove(summary.uri) || removed;
+    }
+    if (removed) this.notify();
+  }
+
+  /** Reads the Markdown files of a folder that appeared (moved in, unpacked, checked out). */
+  private async scanFolder(uri: vscode.Uri): Promise<void> {
+    if (!this.built && !this.building) return;
+    if (/\.(md|markdown)$/i.test(uri.path)) return;
+    try {
+      if (isLocal(uri) ? !fs.statSync(uri.fsPath).isDirectory() : !((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+    } catch {
+      return;
+    }
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{md,markdown}'));
+    for (const file of found) if (!this.model.has(file.toString())) this.schedule(file);
   }
 
   private refreshLocalFile(uri: vscode.Uri): void {
