@@ -180,6 +180,8 @@ function union(boxes, margin = 8) {
 async function shoot(page, name, clip) {
   const file = path.join(outDir, `${name}.png`);
   // Let the last frame settle (cursor blink, fade-in animations) without a fixed sleep on the logic.
+  // Runs in the page, where requestAnimationFrame exists.
+  /* global requestAnimationFrame */
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   if (process.env.TECHSPEC_SHOTS_FULL === '1') await page.screenshot({ path: file.replace(/\.png$/, '.full.png') });
   await page.screenshot({ path: file, clip, animations: 'disabled', caret: 'hide' });

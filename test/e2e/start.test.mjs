@@ -2,7 +2,6 @@
 // it prints in a fresh headless Chromium, finds the sample specs in the Tech Specs view, then presses "Ctrl+C" (SIGINT
 // to the group, as a terminal does) and checks that nothing is left: no process, no listener, no temp folder.
 // Linux only (reads /proc). Run with: mocha --no-config --timeout 180000 test/e2e/start.test.mjs
-/* global process, setTimeout, URL, describe, before, after, it */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
