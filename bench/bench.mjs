@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
 import { writeCorpus } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
@@ -152,25 +151,11 @@ function benchHeap(folder, count) {
 }
 
 async function benchSizes() {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-bundle-'));
-  try {
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src/extension.ts')],
-      outfile: path.join(outdir, 'extension.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      minify: true,
-      external: ['vscode'],
-      legalComments: 'none',
-      logLevel: 'error',
-    });
-    const bundle = fs.statSync(path.join(outdir, 'extension.js')).size;
-    row('dist/extension.js (production)', fmtBytes(bundle), '', '', '≤ 350 KB', bundle <= 350 * 1024);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  // The production build that the .vsix ships: the extension, and yaml in its own file, loaded on first use.
+  spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--production'], { cwd: root });
+  const bundle = fs.statSync(path.join(root, 'dist/extension.js')).size;
+  const yamlBundle = fs.statSync(path.join(root, 'dist/yaml.js')).size;
+  row('dist/extension.js (production)', fmtBytes(bundle), '', `+ dist/yaml.js ${fmtBytes(yamlBundle)}, loaded on first use`, '≤ 350 KB', bundle + yamlBundle <= 350 * 1024);
   log('packaging the .vsix');
   const vsix = path.join(os.tmpdir(), `techspec-bench-${process.pid}.vsix`);
   const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, encoding: 'utf8' });
