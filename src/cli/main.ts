@@ -102,7 +102,7 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
   const templateText = readTemplate(workspace);
   const template = buildTemplateModel(templateText);
   const today = formatLocalDate(io.today());
-  const results: Array<{ path: string; findings: Finding[]; skipped?: string }> = [];
+  const results: Array<{ path: string; findings: Finding[]; skipped?: string; warning?: string }> = [];
   for (const file of files) {
     const loaded = workspace.files.get(file) ?? loadFile(file, config);
     const relative = path.relative(root, file).split(path.sep).join('/');
@@ -112,7 +112,7 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
       continue;
     }
     if (!isLintTarget(relative, loaded.parsed, config)) continue;
-    results.push({ path: display, findings: lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) });
+    results.push({ path: display, findings: lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today), warning: loaded.warning });
   }
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) for (const finding of result.findings) counts[finding.severity]++;
@@ -121,6 +121,7 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
       files: results.map((result) => ({
         path: result.path,
         skipped: result.skipped,
+        warning: result.warning,
         findings: result.findings.map((finding) => ({
           line: finding.range.start.line + 1,
           column: finding.range.start.character + 1,
@@ -137,6 +138,7 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
     const lines: string[] = [];
     for (const result of results) {
       if (result.skipped) io.err(`${result.path}: skipped, ${result.skipped}\n`);
+      if (result.warning) io.err(`${result.path}: ${result.warning}\n`);
       for (const finding of result.findings) {
         lines.push(`${result.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.code} ${finding.message}`);
       }
@@ -155,8 +157,12 @@ function list(root: string, format: string, io: Io): number {
     status: spec.status ?? '',
     title: spec.title ?? '',
     progress: spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
-    path: path.relative(io.cwd, decodeURIComponent(spec.uri.replace(/^file:\/\//, ''))),
+    path: relativePath(spec.uri, io.cwd),
   }));
+  // Files meant as specs that could not be read are not in the list: say so, on stderr.
+  for (const summary of workspace.index.all()) {
+    if (!summary.isSpec && summary.unreadable) io.err(`${relativePath(summary.uri, io.cwd)}: not listed, ${summary.problem ?? 'could not be read'}\n`);
+  }
   if (format === 'json') {
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -167,6 +173,10 @@ function list(root: string, format: string, io: Io): number {
   const render = (row: typeof header) => columns.map((column, index) => truncate(row[column], widths[index]).padEnd(widths[index])).join('  ') + `  ${row.path}`;
   io.out(`${[render(header), ...rows.map(render)].join('\n')}\n`);
   return 0;
+}
+
+function relativePath(uri: string, cwd: string): string {
+  return path.relative(cwd, decodeURIComponent(uri.replace(/^file:\/\//, '')));
 }
 
 function create(root: string, title: string, values: Record<string, string | boolean | undefined>, io: Io): number {

@@ -51,6 +51,9 @@ export interface LoadedFile {
   readonly uri: string;
   readonly parsed?: ParsedDocument;
   readonly skipped?: string;
+  /** Read, but not cleanly: invalid UTF-8 read as U+FFFD. */
+  readonly warning?: string;
+  readonly size?: number;
 }
 
 export function toUri(absolutePath: string): string {
@@ -61,10 +64,10 @@ export function toUri(absolutePath: string): string {
 export function loadFile(absolutePath: string, config: TechSpecConfig): LoadedFile {
   const uri = toUri(absolutePath);
   const size = fs.statSync(absolutePath).size;
-  if (size > config.maxFileSize) return { absolutePath, uri, skipped: `not parsed: ${formatBytes(size)} is over maxFileSize (${formatBytes(config.maxFileSize)})` };
+  if (size > config.maxFileSize) return { absolutePath, uri, size, skipped: `not parsed: ${formatBytes(size)} is over maxFileSize (${formatBytes(config.maxFileSize)})` };
   const decoded = decodeText(fs.readFileSync(absolutePath));
-  if (!decoded.ok) return { absolutePath, uri, skipped: `not parsed: ${decoded.reason}` };
-  return { absolutePath, uri, parsed: parseDocumentText(decoded.text) };
+  if (!decoded.ok) return { absolutePath, uri, size, skipped: `not parsed: ${decoded.reason}` };
+  return { absolutePath, uri, size, parsed: parseDocumentText(decoded.text), warning: decoded.warning };
 }
 
 /** Markdown files under the root that the index reads: specGlob minus exclude. */
@@ -86,7 +89,7 @@ export function loadWorkspace(root: string, config: TechSpecConfig = loadConfig(
     const loaded = loadFile(file, config);
     files.set(file, loaded);
     if (loaded.parsed) index.upsert(loaded.uri, loaded.parsed.text, loaded.parsed);
-    else index.set(skippedSummary(loaded.uri, loaded.skipped ?? 'not parsed', 0));
+    else index.set(skippedSummary(loaded.uri, loaded.skipped ?? 'not parsed', loaded.size ?? 0));
   }
   return { root, config, index, files };
 }

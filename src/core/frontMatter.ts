@@ -12,7 +12,7 @@ export interface FrontMatterField {
 }
 
 export interface FrontMatterProblem {
-  readonly code: 'unclosed' | 'yaml' | 'notMap' | 'aliases';
+  readonly code: 'unclosed' | 'yaml' | 'notMap' | 'aliases' | 'limit';
   readonly message: string;
   readonly range: Range;
 }
@@ -34,6 +34,19 @@ const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 /** Bounds alias expansion, so an alias bomb costs microseconds and yields a problem, not a hang. */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Bounds nesting before `yaml` sees the text: it recurses once per level, and near the stack limit
+ * V8 can abort the whole process (a fatal RegExpCompiler OOM), not just throw. It overflows at
+ * about 800 levels; no real front matter comes near this.
+ */
+const MAX_NESTING = 100;
+/**
+ * Bounds the text `yaml` reads (flat `key: value` front matter takes the fast path, whatever its
+ * size): it compares every key with every other one of its map, quadratic in the keys, and a
+ * line of `[a][a]…` costs it an error object per bracket, a second per 50 KB.
+ */
+const MAX_YAML_LINES = 1000;
+const MAX_YAML_LENGTH = 32 * 1024;
 
 export function splitLines(text: string): string[] {
   // A plain string split is twice as fast as the regex one; most files have no \r.
@@ -96,7 +109,7 @@ function parseFlat(lines: readonly string[], from: number, to: number): ParsedCo
     const afterColon = match[2] ?? '';
     const comment = afterColon.startsWith('#') ? 0 : afterColon.indexOf(' #');
     // Only spaces end a plain scalar (tabs went to yaml above): a no-break space is part of the value.
-    const raw = (comment >= 0 ? afterColon.slice(0, comment) : afterColon).replace(/ +$/, '');
+    const raw = trimTrailingSpaces(comment >= 0 ? afterColon.slice(0, comment) : afterColon);
     const valueStart = source.length - afterColon.length;
     let value: unknown;
     if (raw === '') {
@@ -120,6 +133,13 @@ function parseFlat(lines: readonly string[], from: number, to: number): ParsedCo
   return { data, fields, problems: [] };
 }
 
+/** `value.replace(/ +$/, '')` without the regex, which is quadratic on a long run of inner spaces. */
+function trimTrailingSpaces(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 32) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
 function parseWithYaml(lines: readonly string[], from: number, to: number): ParsedContent {
   const { isMap, isScalar, parseDocument } = yamlLibrary();
   const content = lines.slice(from, to).join('\n');
@@ -130,6 +150,10 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
     return { start: { line: a.line + from, character: a.character }, end: { line: b.line + from, character: b.character } };
   };
   const problems: FrontMatterProblem[] = [];
+  const limit = overLimit(content, to - from);
+  if (limit !== undefined) {
+    return { data: undefined, fields: [], problems: [{ code: 'limit', message: `Front matter could not be read: ${limit}.`, range: toRange(0, content.length) }] };
+  }
   let doc;
   try {
     // logLevel 'error': no process warnings (a `{{var}}` template value is a map with a map as key).
@@ -190,6 +214,56 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
     });
   }
   return { data, fields, problems };
+}
+
+/** Why front matter is too much for `yaml` to read safely, or undefined. */
+function overLimit(content: string, lineCount: number): string | undefined {
+  if (lineCount > MAX_YAML_LINES) return `it is over ${MAX_YAML_LINES} lines long`;
+  if (content.length > MAX_YAML_LENGTH) return `it is over ${MAX_YAML_LENGTH / 1024} KB long`;
+  if (nestingBound(content) > MAX_NESTING) return `it nests more than ${MAX_NESTING} levels deep`;
+  return undefined;
+}
+
+/**
+ * An upper bound on how deeply YAML text nests, in one linear pass: open flow brackets, plus
+ * twice the number of indentation levels (a sequence may sit at its key's indentation), plus the
+ * `- `, `? ` and `: ` indicators on a line. Brackets in quoted strings count too: it only has to
+ * be an upper bound.
+ */
+function nestingBound(content: string): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let maxFlow = 0;
+  let maxBlock = 0;
+  let lineStart = true;
+  let indent = 0;
+  let indicators = 0;
+  for (let i = 0; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    if (code === 10 /* \n */) {
+      lineStart = true;
+      indent = 0;
+      indicators = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (code === 32) {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      while (indents.length > 0 && indents[indents.length - 1] > indent) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1] < indent) indents.push(indent);
+    }
+    if (code === 91 /* [ */ || code === 123 /* { */) maxFlow = Math.max(maxFlow, ++flow);
+    else if ((code === 93 /* ] */ || code === 125 /* } */) && flow > 0) flow--;
+    else if (code === 45 /* - */ || code === 63 /* ? */ || code === 58 /* : */) {
+      const next = content.charCodeAt(i + 1);
+      if (Number.isNaN(next) || next === 32 || next === 10) maxBlock = Math.max(maxBlock, 2 * indents.length + ++indicators);
+    }
+    maxBlock = Math.max(maxBlock, 2 * indents.length);
+  }
+  return maxFlow + maxBlock;
 }
 
 export function getField(frontMatter: FrontMatter, key: string): FrontMatterField | undefined {

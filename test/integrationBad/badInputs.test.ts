@@ -75,7 +75,8 @@ describe('Bad input in a real workspace', () => {
 
   it('answers hovers, completions and links on every file without throwing', async function () {
     this.timeout(180000);
-    for (const uri of files.filter((candidate) => !/TS-0193/.test(candidate.path))) {
+    // VS Code itself will not open the binary file or the one over its own large-file limit as text.
+    for (const uri of files.filter((candidate) => !/TS-0112|TS-0193/.test(candidate.path))) {
       const document = await vscode.workspace.openTextDocument(uri);
       for (const position of [new vscode.Position(0, 0), new vscode.Position(1, 3), new vscode.Position(Math.min(5, document.lineCount - 1), 0)]) {
         await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, position);

@@ -6,7 +6,7 @@ import { CHECKLIST_SECTION_SLUG, tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import type { Range } from '../text';
-import { PLACEHOLDER_PATTERN, isPlaceholderText, type TemplateModel } from './templateModel';
+import { findPlaceholders, isPlaceholderText, type TemplateModel } from './templateModel';
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012'
@@ -242,18 +242,25 @@ function checkStructure(input: LintInput, report: Report): void {
   const perSection = new Map<number, { range: Range; first: string; count: number }>();
   let fence = 0;
   let heading = -1;
+  // The nearest `##` (or higher) heading so far, kept as the loop goes: looking it up for every
+  // placeholder was quadratic under thousands of `###` headings.
+  let topHeading = -1;
   for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
-    while (heading + 1 < outline.headings.length && outline.headings[heading + 1].line <= line) heading++;
+    while (heading + 1 < outline.headings.length && outline.headings[heading + 1].line <= line) {
+      heading++;
+      if (outline.headings[heading].level <= 2) topHeading = heading;
+    }
     while (fence < outline.fences.length && outline.fences[fence].end < line) fence++;
     if (fence < outline.fences.length && outline.fences[fence].start <= line) continue;
     const source = lines[line];
     if (!source.includes('[')) continue;
-    for (const match of source.matchAll(PLACEHOLDER_PATTERN)) {
-      if (!input.template.placeholders.has(match[0]) || !isPlaceholderText(match[1], source, match.index)) continue;
-      const section = sectionOf(outline.headings, heading);
+    for (const match of findPlaceholders(source)) {
+      if (!input.template.placeholders.has(match.text) || !isPlaceholderText(match.inner, source, match.index)) continue;
+      // The `##` section a placeholder is in; below a deeper heading with none above, that heading.
+      const section = topHeading >= 0 ? topHeading : heading;
       const entry = perSection.get(section);
       if (entry) entry.count++;
-      else perSection.set(section, { first: match[0], count: 1, range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } } });
+      else perSection.set(section, { first: match.text, count: 1, range: { start: { line, character: match.index }, end: { line, character: match.index + match.text.length } } });
     }
   }
   for (const [section, entry] of perSection) {
@@ -261,12 +268,6 @@ function checkStructure(input: LintInput, report: Report): void {
     const more = entry.count > 1 ? ` and ${entry.count - 1} more` : '';
     report('TS022', `${name} still holds the template's placeholder ${entry.first}${more}.`, entry.range);
   }
-}
-
-/** The `##` section (or the nearest heading above level 2) that a heading index belongs to. */
-function sectionOf(headings: ParsedDocument['outline']['headings'], index: number): number {
-  for (let i = index; i >= 0; i--) if (headings[i].level <= 2) return i;
-  return index;
 }
 
 function checkReferences(input: LintInput, report: Report): void {
