@@ -105,7 +105,8 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
 
   for (let line = firstLine; line < lines.length; line++) {
     const source = lines[line];
-    // The column the content starts at (tabs stop every 4 columns), and its index.
+    // The column the content starts at (tabs stop every 4 columns), and its index: indentation()
+    // inlined, since this loop runs for every line of every file in the index.
     let column = 0;
     let index = 0;
     for (; index < source.length; index++) {
