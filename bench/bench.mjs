@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const { SpecIndex } = require(path.join(root, 'out/src/core/specIndex.js'));
 const { DEFAULT_CONFIG } = require(path.join(root, 'out/src/core/config.js'));
 const { scanOutline } = require(path.join(root, 'out/src/core/outline.js'));
+const { ADVERSARIAL_LINES, adversarialSubjects } = require(path.join(root, 'out/test/support/adversarial.js'));
 const MarkdownIt = require('markdown-it');
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -106,6 +107,33 @@ function benchOutline() {
   row(`outline of a ${fmtBytes(big.length)} spec (${headings} headings)`, fmtMs(ours), `markdown-it ${fmtMs(theirs)}`, `${(theirs / ours).toFixed(1)}× faster`, '≤ 30 ms', ours <= 30);
 }
 
+/** Each scanner on adversarial lines of n and of 2n characters: a linear scan about doubles. */
+function benchAdversarial() {
+  const n = 100_000;
+  const ratios = [];
+  for (const [subject, run] of adversarialSubjects()) {
+    for (const [shape, make] of ADVERSARIAL_LINES) {
+      const short = make(n);
+      const long = make(2 * n);
+      run(short);
+      const a = median(Array.from({ length: 5 }, () => time(() => run(short)).ms));
+      const b = median(Array.from({ length: 5 }, () => time(() => run(long)).ms));
+      // A few milliseconds is timer and GC noise, far from a quadratic blow-up: count it as linear.
+      ratios.push({ ratio: b < 5 ? 2 : b / a, where: `${subject}, ${shape}`, b });
+    }
+  }
+  ratios.sort((x, y) => y.ratio - x.ratio);
+  const worst = ratios[0];
+  row(
+    `adversarial lines, ${ratios.length} scanner × line pairs: time(2n)/time(n), n = ${n / 1000}k chars`,
+    `median ${median(ratios.map((r) => r.ratio)).toFixed(2)}×`,
+    '',
+    `worst ${worst.ratio.toFixed(2)}× (${worst.where}, ${fmtMs(worst.b)} at 2n)`,
+    '≈ 2× (linear; 4× is quadratic)',
+    worst.ratio < 3.5,
+  );
+}
+
 function benchLint(folder, files, count) {
   const cli = path.join(root, 'dist', 'cli.js');
   log(`techspec lint over ${count} specs`);
@@ -183,5 +211,6 @@ function printTable() {
 
 for (const size of sizes) benchSize(size);
 benchOutline();
+benchAdversarial();
 await benchSizes();
 printTable();

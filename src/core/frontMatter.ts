@@ -47,6 +47,7 @@ const MAX_NESTING = 100;
  */
 const MAX_YAML_LINES = 1000;
 const MAX_YAML_LENGTH = 32 * 1024;
+const MAX_PROBLEMS = 20;
 
 export function splitLines(text: string): string[] {
   // A plain string split is twice as fast as the regex one; most files have no \r.
@@ -161,7 +162,8 @@ function parseWithYaml(lines: readonly string[], from: number, to: number): Pars
   } catch (error) {
     return { data: undefined, fields: [], problems: [{ code: 'yaml', message: messageOf(error), range: toRange(0, content.length) }] };
   }
-  for (const error of doc.errors) {
+  // One problem per error, up to a few: a hostile line yields one per bracket, thousands of diagnostics.
+  for (const error of doc.errors.slice(0, MAX_PROBLEMS)) {
     problems.push({ code: 'yaml', message: firstLine(error.message), range: toRange(error.pos[0], error.pos[1]) });
   }
   if (problems.length > 0) return { data: undefined, fields: [], problems };
@@ -315,23 +317,43 @@ export function frontMatterEdit(text: string, key: string, value: string | null)
   if (field) {
     let start = index.offsetAt(field.valueRange.start);
     const end = index.offsetAt(field.valueRange.end);
-    if (text.slice(start, end) === formatted) return { start, end, newText: formatted };
+    // Already written so, and read so (`a: !` reads as '', not as null): nothing to change.
+    if (text.slice(start, end) === formatted && field.value === (formatted === '' ? null : value)) return { start, end, newText: formatted };
     // A block value below its key (a list, say): the one-line value goes right after the colon.
     if (field.valueRange.start.line > field.keyRange.end.line) start = text.indexOf(':', index.offsetAt(field.keyRange.end)) + 1;
     // An empty value sits right after the colon: keep one space between them.
     const separator = formatted !== '' && text.charAt(start - 1) === ':' ? ' ' : '';
-    return verified(text, key, value, { start, end, newText: separator + formatted });
+    return verified(text, key, value, { start, end, newText: separator + formatted }, frontMatter.data);
   }
   const closingLineStart = index.offsetAt({ line: frontMatter.endLine, character: 0 });
-  return verified(text, key, value, { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` });
+  return verified(text, key, value, { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` }, frontMatter.data);
 }
 
-/** The edit, if the front matter still reads as a map with the value under the key; otherwise undefined. */
-function verified(text: string, key: string, value: string | null, edit: FrontMatterEdit): FrontMatterEdit | undefined {
+/**
+ * The edit, if the front matter still reads as a map with the value under the key and every other
+ * key as before; otherwise undefined.
+ */
+function verified(text: string, key: string, value: string | null, edit: FrontMatterEdit, before: Readonly<Record<string, unknown>>): FrontMatterEdit | undefined {
   // An anchor used elsewhere, say, would make the edited YAML invalid: refuse rather than break it.
   const after = parseFrontMatter(applyEdit(text, edit)).data;
   const expected = value === null || value === '' ? null : value.replace(/[\r\n]+/g, ' ');
-  return after !== undefined && Object.prototype.hasOwnProperty.call(after, key) && after[key] === expected ? edit : undefined;
+  if (after === undefined || !Object.prototype.hasOwnProperty.call(after, key) || after[key] !== expected) return undefined;
+  // And an anchored value's aliases would silently take the new value (`last_updated: *day`).
+  for (const other of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (other !== key && !sameValue(before[other], after[other])) return undefined;
+  }
+  return edit;
+}
+
+/** Deep equality of values as `yaml` reads them: scalars, arrays and plain objects. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (isPlainRecord(a) && isPlainRecord(b) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
+  }
+  return false;
 }
 
 export function applyEdit(text: string, edit: FrontMatterEdit): string {
