@@ -9,6 +9,7 @@ export const Commands = {
   revealHeading: 'techSpec.revealHeading',
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
+  applyFix: 'techSpec.applyFix',
 } as const;
 
 export const Views = {

@@ -24,7 +24,7 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
           const fix = finding && fixFor(finding, fixContext);
           if (!fix) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = toWorkspaceEdit(document.uri, [fix]);
+          action.command = applyFixCommand(document, [fix]);
           action.diagnostics = [diagnostic];
           action.isPreferred = true;
           actions.push(action);
@@ -35,7 +35,7 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
       if (fixable.length > 1 && (wantsFixAll || wantsQuickFix)) {
         const kind = wantsFixAll && context.only ? vscode.CodeActionKind.SourceFixAll.append('techspec') : vscode.CodeActionKind.QuickFix;
         const action = new vscode.CodeAction(`Fix all Tech Spec problems in this file (${fixable.length})`, kind);
-        action.edit = toWorkspaceEdit(document.uri, fixable);
+        action.command = applyFixCommand(document, fixable);
         actions.push(action);
       }
       return actions;
@@ -61,7 +61,26 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
       }
       return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
     }),
+    vscode.commands.registerCommand(Commands.applyFix, (uri: string, version: number, fixes: readonly Fix[]) => applyIfCurrent(uri, version, fixes)),
   );
+}
+
+/**
+ * A code action carries a command rather than an edit: VS Code would apply an edit at its old
+ * offsets even after the text moved, while the command checks the version first.
+ */
+function applyFixCommand(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.Command {
+  return { command: Commands.applyFix, title: fixes.length === 1 ? fixes[0]!.title : 'Fix all', arguments: [document.uri.toString(), document.version, fixes] };
+}
+
+/** Applies the fixes as one undoable edit if the document is still at the version they were made for. */
+async function applyIfCurrent(uri: string, version: number, fixes: readonly Fix[]): Promise<boolean> {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+  if (!document || document.version !== version) {
+    void vscode.window.showWarningMessage('Tech Spec: the file changed after this fix was offered, so nothing was applied. Try the fix again.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
 }
 
 async function fixContextFor(services: Services, document: vscode.TextDocument): Promise<FixContext> {

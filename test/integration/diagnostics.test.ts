@@ -26,11 +26,17 @@ async function fixesAt(uri: vscode.Uri, code: string): Promise<vscode.CodeAction
   return actions.filter((action) => !action.title.startsWith('Fix all'));
 }
 
-/** Applies a code action's edit, checks the result, then undoes it and checks the text is back exactly. */
+/** Runs a code action as the light bulb does: its edit, then its command. */
+async function runAction(action: vscode.CodeAction): Promise<unknown> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit));
+  return action.command ? vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? [])) : undefined;
+}
+
+/** Applies a code action, checks the result, then undoes it and checks the text is back exactly. */
 async function applyAndUndo(editor: vscode.TextEditor, action: vscode.CodeAction, check: (before: string, after: string) => void): Promise<void> {
   const before = editor.document.getText();
-  assert.ok(action.edit, `${action.title} has no edit`);
-  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  assert.ok(action.edit ?? action.command, `${action.title} does nothing`);
+  assert.equal(await runAction(action), action.command ? true : undefined, `${action.title} was not applied`);
   const after = editor.document.getText();
   check(before, after);
   // Undo acts on the focused editor: make sure it is this one.
@@ -119,6 +125,18 @@ describe('Spec checks in the editor', () => {
     });
     await vscode.commands.executeCommand('workbench.action.files.revert');
     editor = await openMarkdown(brokenUri());
+  });
+
+  it('drops a fix when the text moved after it was offered', async () => {
+    const [fix] = await fixesAt(brokenUri(), 'TS006');
+    await vscode.window.showTextDocument(editor.document);
+    // The user types a line above the status before picking the fix.
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'owner: me\n')));
+    const typed = editor.document.getText();
+    assert.equal(await runAction(fix), false);
+    assert.equal(editor.document.getText(), typed, 'a stale fix changed the text');
+    await vscode.commands.executeCommand('undo');
+    assert.ok(!editor.document.getText().includes('owner: me'));
   });
 
   it('offers a Fix All that applies every fix as one undoable edit', async () => {
