@@ -106,7 +106,8 @@ function optional(value: string | undefined): string | undefined {
   return value === undefined ? undefined : detach(value);
 }
 
-function stripIdPrefix(heading: string): string {
+/** A heading's text without its leading id: `TS-0042: Rate Limiter` gives `Rate Limiter`. */
+export function stripIdPrefix(heading: string): string {
   return heading.replace(/^[A-Za-z][A-Za-z0-9_]*-\d+\s*[:\-–—]\s*/, '');
 }
 

@@ -49,11 +49,14 @@ describe('Spec checks in the editor', () => {
   let editor: vscode.TextEditor;
   before(async () => {
     api = await activateExtension();
+    // The add-key fix fills in the author; pin it so the result does not depend on git or the OS user.
+    await vscode.workspace.getConfiguration('techSpec').update('author', 'Fixture Author', vscode.ConfigurationTarget.Workspace);
     editor = await openMarkdown(brokenUri());
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
+    await vscode.workspace.getConfiguration('techSpec').update('author', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('reports the problems of a broken spec in the Problems view', async () => {
@@ -91,7 +94,7 @@ describe('Spec checks in the editor', () => {
   it('adds a missing key before the closing delimiter', async () => {
     const [fix] = await fixesAt(brokenUri(), 'TS004');
     assert.equal(fix.title, 'Add "author" to the front matter');
-    await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('decision_ref: RFC-0404\n---', 'decision_ref: RFC-0404\nauthor:\n---')));
+    await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('decision_ref: RFC-0404\n---', 'decision_ref: RFC-0404\nauthor: Fixture Author\n---')));
   });
 
   it('sets last_updated to today', async () => {
@@ -146,7 +149,7 @@ describe('Spec checks in the editor', () => {
     assert.ok(fixAll, `no Fix All among ${actions.map((action) => action.title).join(', ')}`);
     await applyAndUndo(editor, fixAll, (_before, after) => {
       assert.ok(after.includes('status: DRAFT'));
-      assert.ok(after.includes('\nauthor:\n'));
+      assert.ok(after.includes('\nauthor: Fixture Author\n'));
       assert.ok(after.includes('## Data Model'));
     });
     await waitFor(() => codes(brokenUri()), (list) => list.includes('TS006'), 'diagnostics to return after undo');

@@ -84,7 +84,7 @@ function assertCrlfOnly(text: string): void {
 }
 
 function context(text: string, nextFreeId = 'TS-0042'): FixContext {
-  return { parsed: parseDocumentText(text), template: TEMPLATE, today: TODAY, statuses: DEFAULT_STATUSES, nextFreeId };
+  return { parsed: parseDocumentText(text), template: TEMPLATE, today: TODAY, statuses: DEFAULT_STATUSES, nextFreeId, author: 'Ada Lovelace' };
 }
 
 function only(findings: readonly Finding[], code: RuleCode): Finding {
@@ -127,9 +127,9 @@ describe('lint fixes', () => {
   describe('addKey (TS004)', () => {
     const cases: Array<[string, string]> = [
       ['tech_spec_id', 'tech_spec_id: TS-0042'],
-      ['title', 'title:'],
+      ['title', 'title: Payment Retries'],
       ['status', 'status: DRAFT'],
-      ['author', 'author:'],
+      ['author', 'author: Ada Lovelace'],
       ['created', `created: ${TODAY}`],
       ['last_updated', `last_updated: ${TODAY}`],
     ];
@@ -152,6 +152,38 @@ describe('lint fixes', () => {
       assertOnlyReplaced(before, after, closing, closing, 'status: DRAFT\r\n');
       assertCrlfOnly(after);
       assert.deepEqual(lint(after), []);
+    });
+
+    it('adds an empty author when nobody is known, and TS004 then asks for a value, with no fix', () => {
+      const before = withFrontMatter({ author: null });
+      const fix = fixFor(only(lint(before), 'TS004'), { ...context(before), author: undefined });
+      assert.ok(fix);
+      const after = applyEdits(before, fix.edits);
+      assert.equal(after, before.replace('\n---\n', '\nauthor:\n---\n'));
+      const empty = only(lint(after), 'TS004');
+      assert.equal(empty.message, 'Front-matter key "author" has no value.');
+      assert.equal(fixFor(empty, { ...context(after), author: undefined }), undefined);
+    });
+
+    it('fills in an empty key it knows a value for, touching only that value', () => {
+      for (const [key, value] of [
+        ['author', 'Ada Lovelace'],
+        ['title', 'Payment Retries'],
+        ['created', TODAY],
+        ['tech_spec_id', 'TS-0042'],
+      ]) {
+        const before = withFrontMatter({ [key]: '' }).replace(`${key}: \n`, `${key}:\n`);
+        const { fix, after } = fixOne(before, 'TS004', { self: ['TS-0001', 'TS-0042'] });
+        assert.equal(fix.title, `Set "${key}" to ${value}`);
+        assert.equal(after, before.replace(`${key}:\n`, `${key}: ${value}\n`));
+      }
+    });
+
+    it('offers no title while the heading is still the template placeholder', () => {
+      const before = withFrontMatter({ title: null }).replace('# TS-0001: Payment Retries', '# TS-0001: [Component/Feature Name]');
+      const fix = fixFor(only(lint(before), 'TS004'), context(before));
+      assert.ok(fix);
+      assert.equal(applyEdits(before, fix.edits), before.replace('\n---\n', '\ntitle:\n---\n'));
     });
 
     it('the first configured status is the default', () => {
@@ -387,7 +419,7 @@ describe('lint fixes', () => {
           'decision_ref: RFC-0007',
           'created: 2026-05-10',
           `last_updated: ${TODAY}`,
-          'author:',
+          'author: Ada Lovelace',
           '---',
         ]);
         assert.ok(after.includes(`${eol}# TS-0008: Payment Retries${eol}`));

@@ -274,7 +274,21 @@ describe('lint rules', () => {
       for (const finding of withCode(findings, 'TS004')) assert.deepEqual(finding.range, rangeOf(1, 0, 3));
     });
 
-    staysQuiet('TS004', 'optional keys (decision_ref, related_prd) may be left out', () => {
+    fires('TS004', 'a required key with no value, on the key, once (an empty status is TS006 alone)', () => {
+      const text = withFrontMatter({ author: '', title: '""', status: '' });
+      const findings = lint(text);
+      assert.deepEqual(
+        withCode(findings, 'TS004').map((finding) => [finding.message, finding.range.start.line, finding.fix]),
+        [
+          ['Front-matter key "title" has no value.', 2, { kind: 'addKey', key: 'title' }],
+          ['Front-matter key "author" has no value.', 5, { kind: 'addKey', key: 'author' }],
+        ],
+      );
+      assert.deepEqual(withCode(findings, 'TS006').map((finding) => finding.message), ['Empty status: use one of DRAFT, IN_REVIEW, APPROVED, IMPLEMENTED, SUPERSEDED, DEPRECATED.']);
+    });
+
+    staysQuiet('TS004', 'optional keys (decision_ref, related_prd) may be left out, or left empty', () => {
+      assert.deepEqual(lint(withFrontMatter({ decision_ref: '', related_prd: '' })), []);
       const text = withFrontMatter({ decision_ref: null, related_prd: null });
       assert.deepEqual(lint(text), []);
     });

@@ -1,6 +1,7 @@
 import { frontMatterEdit, getField } from '../frontMatter';
 import { parseId } from '../ids';
 import type { ParsedDocument } from '../parse';
+import { stripIdPrefix } from '../summary';
 import { LineIndex, type Range } from '../text';
 import type { Finding } from './rules';
 import type { TemplateModel } from './templateModel';
@@ -17,6 +18,8 @@ export interface FixContext {
   readonly statuses: readonly string[];
   /** The next id nobody owns, for renumbering a duplicate. */
   readonly nextFreeId: string;
+  /** Who is writing, for a missing or empty `author`; left empty when unknown. */
+  readonly author?: string;
 }
 
 export interface Fix {
@@ -31,8 +34,12 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
   const { parsed } = context;
   switch (fix.kind) {
     case 'addKey': {
-      const edit = keyEdit(parsed.text, fix.key, defaultValue(fix.key, context));
-      return edit && { title: `Add "${fix.key}" to the front matter`, edits: [edit] };
+      const value = defaultValue(fix.key, context);
+      const present = getField(parsed.frontMatter, fix.key) !== undefined;
+      // An empty key with nothing known to put in it: the user has to write it.
+      if (present && value === null) return undefined;
+      const edit = keyEdit(parsed.text, fix.key, value);
+      return edit && { title: present ? `Set "${fix.key}" to ${value}` : `Add "${fix.key}" to the front matter`, edits: [edit] };
     }
     case 'setStatus': {
       const field = getField(parsed.frontMatter, 'status');
@@ -58,9 +65,20 @@ function defaultValue(key: string, context: FixContext): string | null {
       return context.statuses[0] ?? 'DRAFT';
     case 'tech_spec_id':
       return context.nextFreeId;
+    case 'author':
+      return context.author?.trim() || null;
+    case 'title':
+      return titleFromHeading(context.parsed);
     default:
       return null;
   }
+}
+
+/** The first `#` heading's text without its id, unless it is still the template's placeholder. */
+function titleFromHeading(parsed: ParsedDocument): string | null {
+  const heading = parsed.outline.headings.find((candidate) => candidate.level === 1);
+  const title = heading ? stripIdPrefix(heading.text).trim() : '';
+  return title === '' || /^\[.*\]$/.test(title) ? null : title;
 }
 
 function keyEdit(text: string, key: string, value: string | null): TextEdit | undefined {

@@ -24,7 +24,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS001', name: 'front-matter-missing', severity: 'error', description: 'The spec has no front matter block.' },
   { code: 'TS002', name: 'front-matter-unclosed', severity: 'error', description: 'The front matter has no closing `---`.' },
   { code: 'TS003', name: 'front-matter-invalid', severity: 'error', description: 'The front matter is not valid YAML, or not a map of keys.' },
-  { code: 'TS004', name: 'key-missing', severity: 'warning', description: 'A required front-matter key is missing.' },
+  { code: 'TS004', name: 'key-missing', severity: 'warning', description: 'A required front-matter key is missing, or has no value.' },
   { code: 'TS005', name: 'key-unknown', severity: 'information', description: 'A front-matter key that the template does not have.' },
   { code: 'TS006', name: 'status-unknown', severity: 'error', description: 'The status is not one of `techSpec.statuses`.' },
   { code: 'TS007', name: 'date-format', severity: 'error', description: 'A date is not a real `YYYY-MM-DD` date.' },
@@ -128,7 +128,10 @@ function checkFrontMatter(input: LintInput, report: Report): void {
   const closing: Range = { start: { line: frontMatter.endLine, character: 0 }, end: { line: frontMatter.endLine, character: lines[frontMatter.endLine]?.length ?? 0 } };
 
   for (const key of REQUIRED_KEYS) {
-    if (!getField(frontMatter, key)) report('TS004', `Missing front-matter key "${key}".`, closing, { kind: 'addKey', key });
+    const field = getField(frontMatter, key);
+    if (!field) report('TS004', `Missing front-matter key "${key}".`, closing, { kind: 'addKey', key });
+    // An empty value answers nothing either; an empty status has its own message (TS006).
+    else if (key !== 'status' && isEmptyValue(field)) report('TS004', `Front-matter key "${key}" has no value.`, field.keyRange, { kind: 'addKey', key });
   }
   for (const field of frontMatter.fields) {
     if (!KNOWN_KEYS.has(field.key) && !input.config.idFields.includes(field.key)) {
@@ -290,6 +293,10 @@ function decodeUri(uri: string): string {
 
 function headingRange(lines: readonly string[], line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: lines[line]?.length ?? 0 } };
+}
+
+function isEmptyValue(field: FrontMatterField): boolean {
+  return field.value === null || field.value === undefined || (typeof field.value === 'string' && field.value.trim() === '');
 }
 
 function isNonEmptyScalar(field: FrontMatterField): boolean {
