@@ -118,11 +118,12 @@ function mayContainId(source: string, needles: readonly string[]): boolean {
   return false;
 }
 
-/** Spans of a line where ids are not citations: code spans, link targets, URLs, footnote labels. */
-export function maskedSpans(text: string): Array<[number, number]> {
+/**
+ * Code spans of a line: a run of backticks closed by the next run of the same length. Each run is
+ * paired with the next run of its length in one backward pass, so hostile lines stay linear.
+ */
+export function codeSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  // Code spans: a run of backticks closed by the next run of the same length. Each run is paired
-  // with the next run of its length in one backward pass, so hostile lines stay linear.
   const runs: Array<[number, number]> = [];
   for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
     let runEnd = i;
@@ -145,6 +146,12 @@ export function maskedSpans(text: string): Array<[number, number]> {
     spans.push([runs[r][0], runs[close][0] + runs[close][1]]);
     r = close + 1;
   }
+  return spans;
+}
+
+/** Spans of a line where ids are not citations: code spans, link targets, URLs, footnote labels. */
+export function maskedSpans(text: string): Array<[number, number]> {
+  const spans = codeSpans(text);
   // Character classes exclude the pattern's own openers, so no match start rescans the line.
   addMatches(spans, text, /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g);
   addMatches(spans, text, /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+/g);

@@ -695,6 +695,30 @@ describe('lint rules', () => {
       assert.deepEqual(lint(text), []);
     });
 
+    staysQuiet('TS022', 'placeholders quoted in code spans or HTML comments, on one line or several', () => {
+      const text = replaceSectionBody(FILLED, 'Data Model', [
+        'Replace `[Name]` with the entity, and ``[list]`` too.',
+        '<!-- TODO: [Name] -->',
+        '<!--',
+        'Fill in [describe input] and [Date].',
+        '-->',
+      ]);
+      assert.deepEqual(lint(text), []);
+    });
+
+    fires('TS022', 'a placeholder after a comment closes, or outside a code span, on the same line', () => {
+      const text = replaceSectionBody(FILLED, 'Data Model', ['<!-- a note', 'ends here --> but [Name] is left.', '`code` then [list]']);
+      assert.deepEqual(lint(text), [
+        {
+          code: 'TS022',
+          severity: 'warning',
+          message: `Section "Data Model" still holds the template's placeholder [Name] and 1 more.`,
+          range: locate(text, 'ends here --> but [Name]', '[Name]'),
+          fix: undefined,
+        },
+      ]);
+    });
+
     staysQuiet('TS022', 'a template without placeholders never reports them', () => {
       const template = buildTemplateModel('# T\n\n## Only\n\nText.\n');
       assert.equal(template.placeholders.size, 0);

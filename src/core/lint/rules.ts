@@ -5,8 +5,9 @@ import { idFromFileName, parseId } from '../ids';
 import { CHECKLIST_SECTION_SLUG, tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
+import { codeSpans } from '../references';
 import type { Range } from '../text';
-import { findPlaceholders, isPlaceholderText, type TemplateModel } from './templateModel';
+import { findPlaceholders, htmlCommentSpans, isPlaceholderText, type TemplateModel } from './templateModel';
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012'
@@ -248,6 +249,7 @@ function checkStructure(input: LintInput, report: Report): void {
   // The nearest `##` (or higher) heading so far, kept as the loop goes: looking it up for every
   // placeholder was quadratic under thousands of `###` headings.
   let topHeading = -1;
+  let commentOpen = false;
   for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
     while (heading + 1 < outline.headings.length && outline.headings[heading + 1].line <= line) {
       heading++;
@@ -256,9 +258,18 @@ function checkStructure(input: LintInput, report: Report): void {
     while (fence < outline.fences.length && outline.fences[fence].end < line) fence++;
     if (fence < outline.fences.length && outline.fences[fence].start <= line) continue;
     const source = lines[line];
+    // Text in HTML comments and code spans is not the spec's content: a note on the template may quote a placeholder.
+    let hidden: Array<[number, number]> = [];
+    if (commentOpen || source.includes('<!--')) {
+      const comments = htmlCommentSpans(source, commentOpen);
+      hidden = comments.spans;
+      commentOpen = comments.openAtEnd;
+    }
     if (!source.includes('[')) continue;
+    if (source.includes('`')) hidden = hidden.concat(codeSpans(source));
     for (const match of findPlaceholders(source)) {
       if (!input.template.placeholders.has(match.text) || !isPlaceholderText(match.inner, source, match.index)) continue;
+      if (hidden.some(([start, end]) => match.index >= start && match.index < end)) continue;
       // The `##` section a placeholder is in; below a deeper heading with none above, that heading.
       const section = topHeading >= 0 ? topHeading : heading;
       const entry = perSection.get(section);

@@ -75,3 +75,32 @@ export function findPlaceholders(line: string): PlaceholderMatch[] {
   }
   return found;
 }
+
+/**
+ * The parts of a line inside `<!-- … -->`, given whether a comment was open where the line starts,
+ * and whether one is still open where it ends.
+ */
+export function htmlCommentSpans(line: string, openAtStart: boolean): { spans: Array<[number, number]>; openAtEnd: boolean } {
+  const spans: Array<[number, number]> = [];
+  let open = openAtStart;
+  let start = 0;
+  let at = 0;
+  for (;;) {
+    if (open) {
+      const close = line.indexOf('-->', at);
+      if (close < 0) {
+        spans.push([start, line.length]);
+        return { spans, openAtEnd: true };
+      }
+      spans.push([start, close + 3]);
+      at = close + 3;
+      open = false;
+    } else {
+      const opening = line.indexOf('<!--', at);
+      if (opening < 0) return { spans, openAtEnd: false };
+      start = opening;
+      at = opening + 4;
+      open = true;
+    }
+  }
+}
