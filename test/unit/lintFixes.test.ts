@@ -313,6 +313,19 @@ describe('lint fixes', () => {
       assert.deepEqual(h2(after), h2(FILLED));
     });
 
+    it('does not add a second --- when the text already ends with one, whatever the blank lines after it', () => {
+      const lines = FILLED.split('\n');
+      const references = lines.indexOf('## References');
+      const upToBreak = lines.slice(0, references - 1).join('\n');
+      assert.ok(upToBreak.endsWith('- [ ] Target: Date\n\n---'));
+      for (const [tail, lead] of [['\n\n', ''], ['\n', '\n'], ['', '\n\n'], ['\n\n\n', '']]) {
+        const before = upToBreak + tail;
+        const { after } = fixOne(before, 'TS020');
+        assertOnlyReplaced(before, after, before.length, before.length, `${lead}${sectionText('references')}\n`);
+        assert.equal(after.split('\n').filter((line) => line === '---').length, before.split('\n').filter((line) => line === '---').length);
+      }
+    });
+
     it('skips over other missing sections to the next one present', () => {
       const before = removeSection(removeSection(FILLED, 'Data Model'), 'API Specification');
       const findings = lint(before);

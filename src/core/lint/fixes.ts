@@ -103,11 +103,19 @@ function insertSection(slug: string, context: FixContext): Fix | undefined {
     const at = { line: following.line, character: 0 };
     return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: at, end: at }, newText: `${body}${eol}${eol}---${eol}${eol}` }] };
   }
-  const lastLine = parsed.lines.length - 1;
-  const end = { line: lastLine, character: parsed.lines[lastLine].length };
-  const lead = parsed.lines[lastLine] === '' ? '' : eol;
-  return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: end, end }, newText: `${lead}${eol}---${eol}${eol}${body}${eol}` }] };
+  // Appended at the end: one blank line after the last text, and a `---` unless the text ends with one.
+  const { lines } = parsed;
+  const lastLine = lines.length - 1;
+  let lastText = lastLine;
+  while (lastText > 0 && lines[lastText].trim() === '') lastText--;
+  const endsWithBreak = lastText > parsed.frontMatter.endLine && THEMATIC_BREAK.test(lines[lastText]);
+  const lead = eol.repeat(Math.max(0, 2 - (lastLine - lastText)));
+  const separator = endsWithBreak ? '' : `---${eol}${eol}`;
+  const end = { line: lastLine, character: lines[lastLine].length };
+  return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: end, end }, newText: `${lead}${separator}${body}${eol}` }] };
 }
+
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** A new id in the front matter, and in the title heading when it repeats the old one. */
 function renumber(context: FixContext): Fix | undefined {
