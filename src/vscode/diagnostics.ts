@@ -6,6 +6,9 @@ import { formatLocalDate } from '../core/template';
 import { toVsRange } from './convert';
 import type { Services } from './services';
 
+/** The Problems view lists at most this many of one file's findings. */
+const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
 const LINT_DEBOUNCE_MS = 250;
 
 const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -117,12 +120,23 @@ export class SpecDiagnostics implements vscode.Disposable {
     if (document && document.version !== version) return this.collection.get(uri) ?? [];
     const findings = lintWithIndex(key, parsed, template, config, this.services.index.model, formatLocalDate(new Date()));
     this.findings.set(key, { version, findings });
-    const diagnostics = findings.map((finding) => {
+    // Past a point, more squiggles help nobody and slow the Problems view: say how many are left out.
+    const shown = findings.length > MAX_DIAGNOSTICS_PER_FILE ? findings.slice(0, MAX_DIAGNOSTICS_PER_FILE) : findings;
+    const diagnostics = shown.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, SEVERITIES[finding.severity]);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = finding.code;
       return diagnostic;
     });
+    if (shown.length < findings.length) {
+      const more = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `${findings.length - shown.length} more Tech Spec problems in this file are not shown; \`npx techspec lint\` lists them all.`,
+        vscode.DiagnosticSeverity.Information,
+      );
+      more.source = DIAGNOSTIC_SOURCE;
+      diagnostics.push(more);
+    }
     this.collection.set(uri, diagnostics);
     return diagnostics;
   }

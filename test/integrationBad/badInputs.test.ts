@@ -71,6 +71,11 @@ describe('Bad input in a real workspace', () => {
       );
       for (const diagnostic of diagnostics) assert.ok(diagnostic.message.length > 0);
     }
+    // 100,000 tasks, a third citing an unknown RFC: a thousand problems shown, and a count of the rest.
+    const manyTasks = files.find((uri) => uri.path.includes('TS-0192'))!;
+    const shown = vscode.languages.getDiagnostics(manyTasks).filter((diagnostic) => diagnostic.source === 'techspec');
+    assert.equal(shown.length, 1001);
+    assert.match(shown[1000].message, /^\d+ more Tech Spec problems in this file are not shown/);
   });
 
   it('answers hovers, completions and links on every file without throwing', async function () {
