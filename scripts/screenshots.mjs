@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer, repoRoot } from './host/ensure-code-server.mjs';
 import { removeOnExit, startHost } from './host/host.mjs';
+import { copySampleWorkspace } from './sample-workspace.mjs';
 
 const outDir = path.join(repoRoot, 'media', 'screenshots');
 const sampleWorkspace = path.join(repoRoot, 'samples', 'workspace');
@@ -46,7 +47,7 @@ async function main() {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-shots-'));
   const removeWorkspace = removeOnExit(parent);
   const workspace = path.join(parent, 'acme-checkout');
-  fs.cpSync(sampleWorkspace, workspace, { recursive: true });
+  copySampleWorkspace(workspace);
   fs.mkdirSync(outDir, { recursive: true });
 
   const host = await startHost({ workspace, extensionDevelopmentPath: repoRoot, viewport: VIEWPORT, settings: SETTINGS, log });

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer, repoRoot } from './host/ensure-code-server.mjs';
 import { removeOnExit, startHost } from './host/host.mjs';
+import { copySampleWorkspace } from './sample-workspace.mjs';
 
-const sampleWorkspace = path.join(repoRoot, 'samples', 'workspace');
 const log = (message) => console.error(`[start] ${message}`);
 const USAGE = 'usage: npm start -- [--port N] [--folder PATH] [--verbose]';
 
@@ -63,8 +63,7 @@ function copySamples() {
   removeOnExit(parent);
   // The folder name is what the workbench shows as the workspace name.
   const workspace = path.join(parent, 'sample-workspace');
-  fs.cpSync(sampleWorkspace, workspace, { recursive: true });
-  return workspace;
+  return copySampleWorkspace(workspace);
 }
 
 async function main() {
