@@ -54,6 +54,29 @@ const REFERENCE_DEFINITION = /^ {0,3}\[(?=[^\]]*?[^\]\s])(?:[^\]\\]|\\.)*\]:[ \t
 // A delimiter row's first two characters, as markdown-it checks them: `- ` would start a list item.
 const TABLE_DELIMITER = /^ {0,3}(?:[|:][|:\- \t]|-[|:-])[|:\- \t]*$/;
 
+/** CommonMark's block-level tag names: an HTML block that opens with one runs to a blank line. */
+const BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|' +
+  'fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|' +
+  'main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|' +
+  'title|tr|track|ul';
+const OPEN_TAG = '<[A-Za-z][A-Za-z0-9-]*(?:\\s+[A-Za-z_:][A-Za-z0-9:._-]*(?:\\s*=\\s*(?:[^"\'=<>`\\x00-\\x20]+|\'[^\']*\'|"[^"]*"))?)*\\s*/?>';
+const CLOSE_TAG = '</[A-Za-z][A-Za-z0-9-]*\\s*>';
+
+/**
+ * The seven kinds of HTML block (CommonMark 4.6): how one starts, the line that ends it (null: a
+ * blank line), and whether it may interrupt a paragraph. Headings and tasks inside one are raw HTML.
+ */
+const HTML_BLOCKS: ReadonlyArray<readonly [start: RegExp, end: RegExp | null, interruptsParagraph: boolean]> = [
+  [/^<(?:script|pre|style|textarea)(?=\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i, true],
+  [/^<!--/, /-->/, true],
+  [/^<\?/, /\?>/, true],
+  [/^<![A-Za-z]/, />/, true],
+  [/^<!\[CDATA\[/, /\]\]>/, true],
+  [new RegExp(`^</?(?:${BLOCK_TAGS})(?=\\s|/?>|$)`, 'i'), null, true],
+  [new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})\\s*$`), null, false],
+];
+
 /** Which open paragraph a line may continue lazily. */
 const enum Lazy {
   None,
@@ -95,6 +118,10 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
   let quoteTable = false;
   /** Whether the current line lies inside the current list item. */
   let inItem = false;
+  /** The open HTML block's end: a line that matches, or null for a blank line; undefined when none is open. */
+  let htmlEnd: RegExp | null | undefined;
+  /** Content column of the list item an HTML block opened in; 0 at the top level. */
+  let htmlBase = 0;
   // A block that is not a paragraph line closes the open paragraph; outside the item, the list too.
   const interrupt = () => {
     paragraphStart = -1;
@@ -127,6 +154,19 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
           fences.push({ start: fenceStart, end: line });
           fenceStart = -1;
         }
+        continue;
+      }
+    }
+    if (htmlEnd !== undefined) {
+      if (htmlBase > 0 && !blank && column < htmlBase) {
+        // The list item ends, and its HTML block with it; the line is read again outside.
+        htmlEnd = undefined;
+        listIndent = -1;
+      } else if (htmlEnd === null) {
+        if (!blank) continue;
+        htmlEnd = undefined;
+      } else {
+        if (htmlEnd.test(source)) htmlEnd = undefined;
         continue;
       }
     }
@@ -171,6 +211,19 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       if (atx) {
         interrupt();
         raw.push({ level: atx[1].length, text: atxContent(body.slice(atx[0].length)), line, endLine: line });
+        continue;
+      }
+    }
+    if (first === 60 /* < */) {
+      const content = relative === 0 ? body : body.slice(relative);
+      // A lone tag (kind 7) cannot interrupt a paragraph, nor end a table: there it is text, or a row.
+      const inParagraph = paragraphStart >= 0 || lazy !== Lazy.None || inTable;
+      const kind = HTML_BLOCKS.find(([start, , interrupts]) => (interrupts || !inParagraph) && start.test(content));
+      if (kind) {
+        interrupt();
+        const end = kind[1];
+        htmlEnd = end !== null && end.test(content) ? undefined : end;
+        htmlBase = base;
         continue;
       }
     }
@@ -222,7 +275,9 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       interrupt();
       const content = body.slice(relative + 1).trim();
       // A table in a quote (header and delimiter rows both quoted) takes no lazy lines after it.
-      quoteTable = content !== '' && ((follows && quoteTable) || (quoteParagraphAbove && TABLE_DELIMITER.test(content) && startsTable(quoteText, content, 0)));
+      // A block start (a list item too) ends the table, as markdown-it's table rule ends at them.
+      const endsTable = BLOCK_START.test(content) || LIST_ITEM.test(content) || content.charCodeAt(0) === 62 /* > */;
+      quoteTable = content !== '' && ((follows && quoteTable && !endsTable) || (quoteParagraphAbove && TABLE_DELIMITER.test(content) && startsTable(quoteText, content, 0)));
       lazy = content === '' || quoteTable || BLOCK_START.test(content) ? Lazy.None : Lazy.Quote;
       quoteLine = line;
       quoteText = content;

@@ -35,6 +35,10 @@ export const ADVERSARIAL_LINES: ReadonlyArray<readonly [string, (n: number) => s
   ['[a] run', (n) => '[a]'.repeat(n / 3)],
   ['www. run', (n) => 'www.'.repeat(n / 4)],
   ['| run', (n) => '|'.repeat(n)],
+  ['tag attributes', (n) => `<a${' x'.repeat(n / 2)}`],
+  ['tag spaces', (n) => `<a${' '.repeat(n)}!`],
+  ['tag quoted values', (n) => `<a ${'x="'.repeat(n / 3)}`],
+  ['<!-- run', (n) => '<!--'.repeat(n / 4)],
 ];
 
 /** Each entry point that scans text, fed the line where a user could put it. */
@@ -44,6 +48,7 @@ export function adversarialSubjects(): ReadonlyArray<readonly [string, (line: st
     lintSpec({ uri: 'file:///w/TS-0001-x.md', parsed: parseDocumentText(text), template, config: CONFIG, workspace: { owners: () => [] }, today: '2026-06-01' });
   return [
     ['scanOutline', (line) => scanOutline(`x\n${line}\n${line}\n===\n- ${line}`)],
+    ['scanOutline (after a blank line)', (line) => scanOutline(`\n${line}\n\n> ${line}\n\n${line}\n`)],
     ['parseFrontMatter (value)', (line) => parseFrontMatter(`---\ntitle: ${line}\n---\n`)],
     ['parseFrontMatter (line)', (line) => parseFrontMatter(`---\n${line}\n---\n`)],
     ['references', (line) => parseDocumentText(`${line}\n> ${line}`).references(ADVERSARIAL_PREFIXES)],

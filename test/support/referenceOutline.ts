@@ -14,7 +14,8 @@ interface InlineToken {
   readonly children: InlineToken[] | null;
 }
 
-const parser = new MarkdownIt();
+// With HTML on, as VS Code's preview and GitHub render: headings inside an HTML block are raw HTML.
+const parser = new MarkdownIt({ html: true });
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 

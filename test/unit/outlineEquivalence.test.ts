@@ -135,6 +135,15 @@ const BLOCKS: Block[] = [
   // Indented code (only meaningful after a blank line). After a list it would be a list item's
   // content, whose headings markdown-it nests (and the reference leaves out): plain text then.
   (random, afterList) => (afterList ? [words(random)] : [`    ${random.pick(['# not a heading', 'code', '---'])}`, `    ${words(random)}`]),
+  // An HTML block: a comment, a block tag, a lone tag or a <pre>; headings, tasks and fences inside are raw HTML
+  (random) => {
+    const inner = random.shuffle(['# not a heading', '- [ ] raw task', 'text', '```', '', '---']).slice(0, random.int(0, 3));
+    const kind = random.int(0, 3);
+    if (kind === 0) return ['<!--', ...inner, '-->'];
+    if (kind === 1) return [random.pick(['<div>', '<details>', '<table class="x">']), ...inner, '</div>'];
+    if (kind === 2) return [random.pick(['<span>', '<a href="x">', '</em>', '<custom-tag data-x=1 />']), ...inner];
+    return ['<pre>', ...inner, '</pre>'];
+  },
   // A link reference definition
   (random) => [`[${random.pick(['rfc', 'foo', 'RFC-0007'])}]: ${random.pick(['https://example.com', '/url', '<./a b.md>'])}${random.pick(['', ' "title"', " 'title'"])}`],
 ];
@@ -226,13 +235,36 @@ describe('outline ≡ markdown-it', () => {
       '---\ntitle: x\n---\nText\n---',
       '---\ntitle: x\n...\n# After dots',
       '\uFEFF---\ntitle: x\n---\n# After BOM',
+      '<!--\n## Commented out\n-->\n## Kept',
+      '<!-- one line -->\n# After',
+      '<!-- open\n# in\n\n# still in\n-->\n# out',
+      '<details>\n<summary>More</summary>\n# raw\n\n# real',
+      '<div>\n# raw\n</div>\n# raw too\n\n# real',
+      'Para\n<div>\n# raw\n\n# real',
+      'Para\n<span>\n# heading\n\n<span>\n# raw\n\n# real',
+      '<a href="x">\n# raw\n\n# real',
+      '<a href="x"> text\n# heading',
+      '</custom>\n# raw\n\n# real',
+      '<pre>\n# raw\n\n# raw\n</pre>\n# real',
+      '<script type="x">\n# raw\n</SCRIPT> tail\n# real',
+      '<?php\n# raw\n?>\n# real',
+      '<!DOCTYPE html>\n# real',
+      '<![CDATA[\n# raw\n]]>\n# real',
+      '- item\n  <!--\n  # raw\n# out of the item\n---',
+      '- item\n\n  <div>\n  # raw\n\n# real',
+      '> quote\n<!--\n# raw\n-->\n# real',
+      '    <!--\n# real',
+      '<div\n# heading?',
+      '<divx>\n# raw\n\n# real',
+      '<!-- a -->\nText\n===',
+      '<x-y a=1 b=\'2\' c="3" d>\n# raw\n\n# real',
     ];
     documents.forEach((text, index) => assertSameHeadings(text, `document ${index}`));
   });
 
   it('agrees on generated documents mixing fences, setext, breaks, lists, tables and quotes', () => {
-    const random = new Random(424242);
-    for (let i = 0; i < 600; i++) {
+    const random = new Random(Number(process.env.OUTLINE_SEED ?? 424242));
+    for (let i = 0; i < Number(process.env.OUTLINE_DOCS ?? 600); i++) {
       const text = generateDocument(random);
       assertSameHeadings(text, `generated ${i}`);
       if (i % 10 === 0) assertSameHeadings(text.replace(/\n/g, '\r\n'), `generated ${i} (CRLF)`);
