@@ -4,6 +4,7 @@ import { ConfigurationService } from './vscode/configuration';
 import { registerFrontMatterCompletion } from './vscode/frontMatterCompletion';
 import { registerNewSpecCommand } from './vscode/newSpecCommand';
 import { registerReferenceFeatures } from './vscode/references';
+import { AuthorLookup } from './vscode/authoringEnvironment';
 import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const index = new WorkspaceIndex(configuration);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
-  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates };
+  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup() };
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
 

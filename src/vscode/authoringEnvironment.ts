@@ -30,3 +30,22 @@ export function createAuthoringEnvironment(configuredAuthor: string, folder: vsc
     author: async () => configuredAuthor.trim() || (await gitUserName(folder)) || osUserName(),
   };
 }
+
+/**
+ * The author for completions and quick fixes, which VS Code asks for on many keystrokes: git is
+ * asked at most once a minute per folder, not each time.
+ */
+export class AuthorLookup {
+  private readonly cache = new Map<string, { readonly at: number; readonly author: Promise<string> }>();
+
+  author(configuredAuthor: string, folder: vscode.Uri | undefined): Promise<string> {
+    const key = `${folder?.toString() ?? ''}\n${configuredAuthor}`;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < AUTHOR_CACHE_MS) return cached.author;
+    const author = createAuthoringEnvironment(configuredAuthor, folder).author();
+    this.cache.set(key, { at: Date.now(), author });
+    return author;
+  }
+}
+
+const AUTHOR_CACHE_MS = 60_000;

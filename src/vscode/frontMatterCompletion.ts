@@ -3,7 +3,6 @@ import { MARKDOWN_LANGUAGE } from '../constants';
 import { completionContext, completionEntries, type CompletionData } from '../core/frontMatterCompletion';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
-import { gitUserName } from './authoringEnvironment';
 import { fromVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 
@@ -54,7 +53,7 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
     statuses: config.statuses,
     today: formatLocalDate(new Date()),
     nextId: key === 'tech_spec_id' ? nextFreeId(model.knownIds(config.idPrefix).filter((id) => model.owners(id).some((owner) => owner.uri !== document.uri.toString())), config.idPrefix, config.idDigits) : '',
-    author: key === 'author' ? config.author || (await gitUserName(vscode.workspace.getWorkspaceFolder(document.uri)?.uri)) : undefined,
+    author: key === 'author' ? await services.authors.author(config.author, vscode.workspace.getWorkspaceFolder(document.uri)?.uri) : undefined,
     rfcs: key === 'decision_ref' ? describe('RFC') : [],
     prds: key === 'related_prd' ? describe('PRD') : [],
   };

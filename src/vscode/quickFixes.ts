@@ -3,19 +3,17 @@ import { Commands, DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
 import { fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
-import { createAuthoringEnvironment } from './authoringEnvironment';
 import { toVsRange } from './convert';
 import type { SpecDiagnostics } from './diagnostics';
 import type { Services } from './services';
 
 /** Quick fixes for the spec checks, and a Fix All that applies every safe one as a single edit. */
 export function registerQuickFixes(services: Services, diagnostics: SpecDiagnostics): vscode.Disposable {
-  const authors = new AuthorCache();
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
       const findings = await diagnostics.findingsFor(document);
       if (token.isCancellationRequested || findings.length === 0) return undefined;
-      const fixContext = await fixContextFor(services, document, findings, authors);
+      const fixContext = await fixContextFor(services, document, findings);
       if (token.isCancellationRequested) return undefined;
       const actions: vscode.CodeAction[] = [];
       const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
@@ -52,7 +50,7 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
       if (!document) return false;
       const version = document.version;
       const findings = await diagnostics.findingsFor(document);
-      const fixes = fixesFor(findings, await fixContextFor(services, document, findings, authors));
+      const fixes = fixesFor(findings, await fixContextFor(services, document, findings));
       if (fixes.length === 0) {
         void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
         return false;
@@ -86,30 +84,11 @@ async function applyIfCurrent(uri: string, version: number, fixes: readonly Fix[
   return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
 }
 
-/**
- * The author for a missing or empty `author` key. Code actions are asked for on every cursor move:
- * git is asked once a minute per folder at most, not each time.
- */
-class AuthorCache {
-  private readonly byFolder = new Map<string, { readonly at: number; readonly author: Promise<string> }>();
-
-  get(configuredAuthor: string, folder: vscode.WorkspaceFolder | undefined): Promise<string> {
-    const key = `${folder?.uri.toString() ?? ''}\n${configuredAuthor}`;
-    const cached = this.byFolder.get(key);
-    if (cached && Date.now() - cached.at < AUTHOR_CACHE_MS) return cached.author;
-    const author = createAuthoringEnvironment(configuredAuthor, folder?.uri).author();
-    this.byFolder.set(key, { at: Date.now(), author });
-    return author;
-  }
-}
-
-const AUTHOR_CACHE_MS = 60_000;
-
-async function fixContextFor(services: Services, document: vscode.TextDocument, findings: readonly Finding[], authors: AuthorCache): Promise<FixContext> {
+async function fixContextFor(services: Services, document: vscode.TextDocument, findings: readonly Finding[]): Promise<FixContext> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const config = services.configuration.forFolder(folder);
   const wantsAuthor = findings.some((finding) => finding.fix?.kind === 'addKey' && finding.fix.key === 'author');
-  const author = wantsAuthor ? await authors.get(config.author, folder) : undefined;
+  const author = wantsAuthor ? await services.authors.author(config.author, folder?.uri) : undefined;
   await services.index.ready();
   return {
     author,

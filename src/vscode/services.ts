@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ParseCache } from '../core/parse';
+import type { AuthorLookup } from './authoringEnvironment';
 import type { ConfigurationService } from './configuration';
 import type { TemplateSource } from './templateSource';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -11,4 +12,5 @@ export interface Services {
   readonly index: WorkspaceIndex;
   readonly parseCache: ParseCache;
   readonly templates: TemplateSource;
+  readonly authors: AuthorLookup;
 }
