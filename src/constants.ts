@@ -17,6 +17,9 @@ export const Views = {
   specs: 'techSpec.specs',
 } as const;
 
+/** The Getting Started walkthrough, as package.json declares it. */
+export const WALKTHROUGH_ID = 'techSpec.gettingStarted';
+
 export const ContextKeys = {
   groupByFolder: 'techSpec.groupByFolder',
 } as const;

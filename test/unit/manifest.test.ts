@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands, CONFIG_SECTION, EXTENSION_ID, Settings, Views } from '../../src/constants';
+import { Commands, CONFIG_SECTION, EXTENSION_ID, Settings, Views, WALKTHROUGH_ID } from '../../src/constants';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 
 const root = path.resolve(__dirname, '../../..');
@@ -41,6 +41,24 @@ describe('package.json agrees with src/constants.ts', () => {
       const property = properties[`${CONFIG_SECTION}.${setting}`];
       assert.ok(property.markdownDescription || property.description, `${setting} has no description`);
       assert.deepEqual(property.default, DEFAULT_CONFIG[key as keyof typeof DEFAULT_CONFIG], `default of ${setting}`);
+    }
+  });
+
+  it('has a walkthrough whose media are packaged and whose command links name real commands', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    assert.ok(ignore.includes('!media/walkthrough/**'), 'walkthrough media left out of the .vsix');
+    const ours = new Set<string>(Object.values(Commands));
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), `${step.id}: ${step.media.markdown} is missing`);
+      for (const [, command] of String(step.description).matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(ours.has(command) || !command.startsWith('techSpec.'), `${step.id} links unknown ${command}`);
+      }
+      for (const event of step.completionEvents as string[]) {
+        const command = /^onCommand:(techSpec\..+)$/.exec(event)?.[1];
+        if (command) assert.ok(ours.has(command), `${step.id} waits for unknown ${command}`);
+      }
     }
   });
 
