@@ -37,7 +37,9 @@ export function registerFrontMatterCompletion(services: Services): vscode.Dispos
 
 /** Collects only what the key at hand needs: the index for ids, git for the author. */
 async function gatherData(services: Services, document: vscode.TextDocument, key: string | undefined): Promise<CompletionData> {
-  const config = services.configuration.config;
+  // Statuses, id format and author may differ per folder in a multi-root workspace.
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const config = services.configuration.forFolder(folder);
   const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id';
   if (needsIndex) await services.index.ready();
   const model = services.index.model;
@@ -53,7 +55,7 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
     statuses: config.statuses,
     today: formatLocalDate(new Date()),
     nextId: key === 'tech_spec_id' ? nextFreeId(model.knownIds(config.idPrefix).filter((id) => model.owners(id).some((owner) => owner.uri !== document.uri.toString())), config.idPrefix, config.idDigits) : '',
-    author: key === 'author' ? await services.authors.author(config.author, vscode.workspace.getWorkspaceFolder(document.uri)?.uri) : undefined,
+    author: key === 'author' ? await services.authors.author(config.author, folder?.uri) : undefined,
     rfcs: key === 'decision_ref' ? describe('RFC') : [],
     prds: key === 'related_prd' ? describe('PRD') : [],
   };
