@@ -90,7 +90,17 @@ const enum Lazy {
 export function scanOutline(text: string, lines: readonly string[] = splitLines(text)): Outline {
   const frontMatter = locateFrontMatter(lines);
   const firstLine = frontMatter.kind === 'none' ? 0 : frontMatter.endLine + 1;
-  const raw: { level: number; text: string; line: number; endLine: number }[] = [];
+  const headings: OutlineHeading[] = [];
+  const slugs = new HeadingSlugs(headings);
+  /** Headings whose section is still open: their levels rise from bottom to top. */
+  const openSections: OutlineHeading[] = [];
+  const addHeading = (level: number, markdown: string, line: number, endLine: number) => {
+    // A heading ends the sections of the headings above it of the same or a lower level.
+    while (openSections.length > 0 && openSections[openSections.length - 1].level >= level) openSections.pop()!.sectionEndLine = line - 1;
+    const heading = new OutlineHeading(level, inlineToPlainText(markdown), line, endLine, lines.length - 1, slugs, headings.length);
+    headings.push(heading);
+    openSections.push(heading);
+  };
   const tasks: { line: number; checked: boolean; text: string; headingIndex: number }[] = [];
   const fences: LineSpan[] = [];
 
@@ -205,7 +215,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       const hashes = atxHashes(body, relative);
       if (hashes > 0) {
         interrupt();
-        raw.push({ level: hashes, text: atxContent(body, relative + hashes), line, endLine: line });
+        addHeading(hashes, atxContent(body, relative + hashes), line, line);
         continue;
       }
     }
@@ -233,7 +243,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       if (paragraphStart >= 0 && !lazyLine && !inTable) {
         const textLines: string[] = [];
         for (let i = paragraphStart; i < line; i++) textLines.push(lines[i].trim());
-        raw.push({ level: first === 61 ? 1 : 2, text: textLines.join(' '), line: paragraphStart, endLine: line });
+        addHeading(first === 61 ? 1 : 2, textLines.join(' '), paragraphStart, line);
         paragraphStart = -1;
         lazy = Lazy.None;
         continue;
@@ -252,7 +262,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       if (item && !continuesParagraph) {
         const { content, gap } = item;
         const task = taskMark(content);
-        if (task) tasks.push({ line, checked: task.checked, text: task.text, headingIndex: raw.length - 1 });
+        if (task) tasks.push({ line, checked: task.checked, text: task.text, headingIndex: headings.length - 1 });
         const markerEnd = base + relative + item.markerLength;
         paragraphStart = -1;
         inTable = false;
@@ -286,19 +296,50 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
   }
   if (fenceStart >= 0) fences.push({ start: fenceStart, end: lines.length - 1 });
 
-  const slugs = new SlugCounter();
-  const headings: Heading[] = raw.map((heading, index) => {
-    let sectionEndLine = lines.length - 1;
-    for (let next = index + 1; next < raw.length; next++) {
-      if (raw[next].level <= heading.level) {
-        sectionEndLine = raw[next].line - 1;
-        break;
-      }
-    }
-    const plain = inlineToPlainText(heading.text);
-    return { level: heading.level, text: plain, slug: slugs.next(plain), line: heading.line, endLine: heading.endLine, sectionEndLine };
-  });
   return { headings, tasks, fences, lineCount: lines.length };
+}
+
+/**
+ * A heading as scanOutline reports it. Its slug is worked out on first read, for the whole
+ * outline at once (a slug depends on the headings above it): the index reads no slug, and slugs
+ * cost more than the rest of a heading. `slug` is a getter, so it is not an own property.
+ */
+class OutlineHeading implements Heading {
+  readonly #slugs: HeadingSlugs;
+  readonly #index: number;
+
+  constructor(
+    readonly level: number,
+    readonly text: string,
+    readonly line: number,
+    readonly endLine: number,
+    /** Set by scanOutline when the next heading of the same or a higher level turns up. */
+    public sectionEndLine: number,
+    slugs: HeadingSlugs,
+    index: number,
+  ) {
+    this.#slugs = slugs;
+    this.#index = index;
+  }
+
+  get slug(): string {
+    return this.#slugs.at(this.#index);
+  }
+}
+
+/** The slugs of an outline's headings, computed on first use. */
+class HeadingSlugs {
+  #slugs: string[] | undefined;
+
+  constructor(private readonly headings: readonly Heading[]) {}
+
+  at(index: number): string {
+    if (this.#slugs === undefined) {
+      const counter = new SlugCounter();
+      this.#slugs = this.headings.map((heading) => counter.next(heading.text));
+    }
+    return this.#slugs[index];
+  }
 }
 
 /** An ATX heading's text after its opening `#`s: trimmed, without the optional closing run of `#`. Linear, no regex backtracking. */
@@ -428,6 +469,24 @@ export function githubSlug(text: string): string {
   return slug;
 }
 
+/**
+ * Whether githubSlug(text) is `slug`, decided at the first character that differs: no slug is
+ * built. A character outside printable ASCII leaves the decision to githubSlug, which slugs such
+ * text apart; the printable ASCII before it maps the same way there, so an earlier difference stands.
+ */
+export function hasSlug(text: string, slug: string): boolean {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 32 || code > 126) return githubSlug(text) === slug;
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 32) code = 45;
+    else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45)) continue;
+    if (slug.charCodeAt(length++) !== code) return false;
+  }
+  return length === slug.length;
+}
+
 function unicodeSlug(text: string): string {
   return text
     .toLowerCase()
@@ -471,9 +530,18 @@ export function countTasks(tasks: readonly TaskItem[]): Progress {
   return { done, total: tasks.length };
 }
 
+/**
+ * The index of the heading whose slug is CHECKLIST_SECTION_SLUG, or -1. It reads no slug: a
+ * duplicate's slug ends in `-N`, and CHECKLIST_SECTION_SLUG does not, so the heading is the first
+ * whose text slugs to it, duplicates or not. The index calls this for every file.
+ */
+export function checklistHeadingIndex(outline: Outline): number {
+  return outline.headings.findIndex((heading) => hasSlug(heading.text, CHECKLIST_SECTION_SLUG));
+}
+
 /** Progress of the Implementation Checklist section, or of every task when there is none. */
 export function checklistProgress(outline: Outline): Progress {
-  const index = outline.headings.findIndex((heading) => heading.slug === CHECKLIST_SECTION_SLUG);
+  const index = checklistHeadingIndex(outline);
   return countTasks(index >= 0 ? tasksInSection(outline, index) : outline.tasks);
 }
 
