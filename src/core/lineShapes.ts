@@ -111,44 +111,46 @@ export function fenceOpening(body: string, at: number, marker: number): number {
 }
 
 /**
+ * A delimiter row whose cells are all `:?-+:?`, trimmed: an optional leading `|`, cells each
+ * closed by `|`, an optional last cell without one. No empty cell between two pipes.
+ */
+const DELIMITER_ROW = /^[ \t]*(?:\|[ \t]*)?(?::?-+:?[ \t]*\|[ \t]*)*(?::?-+:?[ \t]*)?$/;
+
+/**
  * The columns of a table delimiter row, or -1 when a cell is not `:?-+:?`: the row trimmed, split
  * at `|`, each cell trimmed, the empty cells outside a leading or trailing `|` left out.
  * Only for rows that hold nothing but `|`, `:`, `-`, spaces and tabs (TABLE_DELIMITER's).
  */
 export function delimiterColumns(row: string): number {
+  // A regex and indexOf, not a loop over characters: the row is a slice of the file's text, and
+  // charCodeAt on a slice costs several times what the regex engine's scan does.
+  if (!DELIMITER_ROW.test(row)) return -1;
   let start = 0;
   let end = row.length;
   while (start < end && isSpaceOrTab(row.charCodeAt(start))) start++;
   while (end > start && isSpaceOrTab(row.charCodeAt(end - 1))) end--;
-  let columns = 0;
-  for (let cellStart = start, first = true; ; first = false) {
-    let cellEnd = cellStart;
-    while (cellEnd < end && row.charCodeAt(cellEnd) !== 124 /* | */) cellEnd++;
-    const last = cellEnd >= end;
-    let from = cellStart;
-    let to = cellEnd;
-    while (from < to && isSpaceOrTab(row.charCodeAt(from))) from++;
-    while (to > from && isSpaceOrTab(row.charCodeAt(to - 1))) to--;
-    if (from < to) {
-      if (!isDelimiterCell(row, from, to)) return -1;
-      columns++;
-    } else if (!first && !last) {
-      return -1;
-    }
-    if (last) return columns;
-    cellStart = cellEnd + 1;
-  }
+  // Every cell is one but the empty ones outside a leading and a trailing pipe.
+  let columns = 1;
+  for (let pipe = row.indexOf('|', start); pipe >= 0; pipe = row.indexOf('|', pipe + 1)) columns++;
+  if (row.charCodeAt(start) === 124 /* | */) columns--;
+  if (row.charCodeAt(end - 1) === 124) columns--;
+  return columns;
 }
 
-/** `:?-+:?` over row[from, to). */
-function isDelimiterCell(row: string, from: number, to: number): boolean {
-  let i = from;
-  if (row.charCodeAt(i) === 58 /* : */) i++;
-  const dashes = i;
-  while (i < to && row.charCodeAt(i) === 45 /* - */) i++;
-  if (i === dashes) return false;
-  if (i < to && row.charCodeAt(i) === 58) i++;
-  return i === to;
+/**
+ * A table header's cells, split at unescaped pipes, without the empty cells outside a leading and
+ * a trailing pipe (the header trimmed: markdown-it's count, which must match the delimiter row's).
+ */
+export function headerCells(header: string): number {
+  if (header === '|') return 0;
+  let cells = 1;
+  // indexOf, not a loop over characters: see delimiterColumns.
+  for (let pipe = header.indexOf('|'); pipe >= 0; pipe = header.indexOf('|', pipe + 1)) {
+    if (pipe === 0 || header.charCodeAt(pipe - 1) !== 92 /* \ */) cells++;
+  }
+  if (header.charCodeAt(0) === 124 /* | */) cells--;
+  if (header.length > 1 && header.charCodeAt(header.length - 1) === 124 && header.charCodeAt(header.length - 2) !== 92) cells--;
+  return cells;
 }
 
 export function isSpaceOrTab(code: number): boolean {
@@ -159,11 +161,12 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
 /** Whether text from `from` on holds a character that a regex `.` does not match. */
 function hasLineTerminator(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) return true;
-  }
-  return false;
+  // A regex, not a charCodeAt loop: lines are slices of the file's text, and a loop over a slice
+  // costs several times what the regex engine's scan does.
+  LINE_TERMINATOR.lastIndex = from;
+  return LINE_TERMINATOR.test(text);
 }

@@ -1,5 +1,5 @@
 import { locateFrontMatter, splitLines } from './frontMatter';
-import { atxHashes, delimiterColumns, fenceOpening, isSetextUnderline, isSpaceOrTab, isThematicBreak, listItem, taskMark } from './lineShapes';
+import { atxHashes, delimiterColumns, fenceOpening, headerCells, isSetextUnderline, isSpaceOrTab, isThematicBreak, listItem, taskMark } from './lineShapes';
 
 export interface Heading {
   readonly level: number;
@@ -394,19 +394,7 @@ function startsTable(header: string, delimiter: string, base: number): boolean {
   if (indentColumn(header) - base >= 4) return false;
   if (!header.includes('|')) return false;
   const columns = delimiterColumns(delimiter);
-  return columns > 0 && countHeaderCells(header.trim()) === columns;
-}
-
-/** Header cells split at unescaped pipes, without the empty cells outside leading and trailing pipes. */
-function countHeaderCells(header: string): number {
-  if (header === '|') return 0;
-  let cells = 1;
-  for (let i = 0; i < header.length; i++) {
-    if (header.charCodeAt(i) === 124 /* | */ && (i === 0 || header.charCodeAt(i - 1) !== 92 /* \ */)) cells++;
-  }
-  if (header.charCodeAt(0) === 124) cells--;
-  if (header.length > 1 && header.charCodeAt(header.length - 1) === 124 && header.charCodeAt(header.length - 2) !== 92) cells--;
-  return cells;
+  return columns > 0 && headerCells(header.trim()) === columns;
 }
 
 // Private-use characters stand in for text that later patterns must not touch.

@@ -13,6 +13,7 @@ import {
   atxHashes,
   delimiterColumns,
   fenceOpening,
+  headerCells,
   isSetextUnderline,
   isThematicBreak,
   listItem,
@@ -23,6 +24,18 @@ import { markdownFixtures, Random, readTemplate } from '../support/fixtures';
 
 /** The rows scanOutline hands to delimiterColumns: TABLE_DELIMITER's, as in src/core/outline.ts. */
 const TABLE_DELIMITER = /^ {0,3}(?:[|:][|:\- \t]|-[|:-])[|:\- \t]*$/;
+
+/** The header cell count as scanOutline computed it, a loop over every character. */
+function headerCellsLoop(header: string): number {
+  if (header === '|') return 0;
+  let cells = 1;
+  for (let i = 0; i < header.length; i++) {
+    if (header.charCodeAt(i) === 124 && (i === 0 || header.charCodeAt(i - 1) !== 92)) cells++;
+  }
+  if (header.charCodeAt(0) === 124) cells--;
+  if (header.length > 1 && header.charCodeAt(header.length - 1) === 124 && header.charCodeAt(header.length - 2) !== 92) cells--;
+  return cells;
+}
 
 /** The slow path: what scanOutline computed with the regexes. */
 function regexShapes(body: string) {
@@ -59,6 +72,7 @@ function regexShapes(body: string) {
     setext: SETEXT.test(body),
     fence: fence && !(fence[2][0] === '`' && fence[3].includes('`')) ? fence[2].length : 0,
     columns,
+    headerCells: body.includes('|') ? headerCellsLoop(body.trim()) : undefined,
   };
 }
 
@@ -74,6 +88,7 @@ function fastShapes(body: string, at: number) {
     setext: (first === 61 || first === 45) && isSetextUnderline(body, at, first),
     fence: first === 96 || first === 126 ? fenceOpening(body, at, first) : 0,
     columns: TABLE_DELIMITER.test(body) ? delimiterColumns(body) : undefined,
+    headerCells: body.includes('|') ? headerCells(body.trim()) : undefined,
   };
 }
 
@@ -88,7 +103,7 @@ function assertSameShapes(line: string, label: string): void {
   assert.deepEqual(fastShapes(line, at), regexShapes(line), `${label}: ${JSON.stringify(line)}`);
 }
 
-const ALPHABET = [' ', ' ', ' ', '\t', '#', '-', '-', '*', '_', '=', '+', '`', '~', '|', '|', ':', '[', ']', 'x', 'X', '1', '0', '9', '.', ')', '\\', 'a', '<', '>', '\u2028', '\r', '\u00a0'];
+const ALPHABET = [' ', ' ', ' ', '\t', '#', '-', '-', '-', '*', '_', '=', '+', '`', '~', '|', '|', '|', ':', '[', ']', 'x', 'X', '1', '0', '9', '.', ')', '\\', 'a', '<', '>', '\u2028', '\r', '\u00a0'];
 
 describe('line shapes: the hand-written matchers ≡ their regexes', () => {
   it('agree on every line of the template and the fixtures', () => {
@@ -113,7 +128,7 @@ describe('line shapes: the hand-written matchers ≡ their regexes', () => {
       for (let length = random.int(0, 12); length > 0; length--) line += random.pick(ALPHABET);
       assertSameShapes(line, `random ${i}`);
       // The shapes every rule starts with, so most random lines get past the first character.
-      const lead = random.pick(['#', '- ', '* [x] ', '1. [ ]', '12) ', '```', '~~~', '|', ':-', '- - ', '==', '123456789) ', '1234567890.', '######', '#######']);
+      const lead = random.pick(['#', '- ', '* [x] ', '1. [ ]', '12) ', '```', '~~~', '|', ':-', '- - ', '==', '123456789) ', '1234567890.', '######', '#######', '|-', '| :-: |', '--|', '\\|']);
       assertSameShapes(lead + line, `random ${i} after ${JSON.stringify(lead)}`);
     }
   });
