@@ -401,11 +401,23 @@ function startsTable(header: string, delimiter: string, base: number): boolean {
 const HOLD_OPEN = '\uE000';
 const HOLD_CLOSE = '\uE001';
 
+/** Characters that start inline markup, all but `&`. */
+const INLINE_MARKUP = /[`*_[\]<\\!~]/;
+/** What a `&` needs to be more than text: an entity's closing `;`, or a held-text marker to restore. */
+const ENTITY_END_OR_HOLD = /[;\uE000]/;
+
 /** Strips inline Markdown: code, emphasis, links, images, autolinks, HTML tags, escapes and entities. */
 export function inlineToPlainText(input: string): string {
   // Inline patterns can backtrack on hostile lines; no real heading is this long.
   const markdown = input.length > MAX_INLINE_LENGTH ? input.slice(0, MAX_INLINE_LENGTH) : input;
-  if (!/[`*_[\]<\\!~&]/.test(markdown)) return markdown.trim();
+  // Most headings hold no markup (`Deployment & Operations` neither): every pattern of the slow
+  // path needs one of INLINE_MARKUP's characters, or a `&` with a `;` or a held-text marker.
+  if (!INLINE_MARKUP.test(markdown) && !(markdown.includes('&') && ENTITY_END_OR_HOLD.test(markdown))) return markdown.trim();
+  return stripInlineMarkup(markdown);
+}
+
+/** inlineToPlainText's slow path, for any text (exported for the test that compares the two). */
+export function stripInlineMarkup(markdown: string): string {
   // Code spans and escaped characters are literal: hold them aside so no later pattern reads them.
   const held: string[] = [];
   const hold = (value: string) => `${HOLD_OPEN}${held.push(value) - 1}${HOLD_CLOSE}`;

@@ -1,8 +1,18 @@
-// scanOutline works out sections with a stack and slugs on first read, and the checklist heading
-// is found without slugs. Each against the plain way: a forward search for the next heading of the
+// scanOutline works out sections with a stack and slugs on first read, the checklist heading is
+// found without slugs, and heading text without markup skips the inline patterns. Each against the plain way: a forward search for the next heading of the
 // same or a higher level, a SlugCounter over every heading, and a search by slug.
 import * as assert from 'node:assert/strict';
-import { CHECKLIST_SECTION_SLUG, checklistHeadingIndex, githubSlug, hasSlug, scanOutline, SlugCounter, type Outline } from '../../src/core/outline';
+import {
+  CHECKLIST_SECTION_SLUG,
+  checklistHeadingIndex,
+  githubSlug,
+  hasSlug,
+  inlineToPlainText,
+  scanOutline,
+  SlugCounter,
+  stripInlineMarkup,
+  type Outline,
+} from '../../src/core/outline';
 import { markdownFixtures, Random, readTemplate } from '../support/fixtures';
 
 function assertSameDetails(outline: Outline, label: string): void {
@@ -93,5 +103,22 @@ describe('heading details: stack, lazy slugs and the checklist ≡ the plain way
       const nearMisses = [slug, `${slug}x`, slug.slice(0, -1), slug.slice(1), `-${slug}`, CHECKLIST_SECTION_SLUG, ''];
       for (const candidate of nearMisses) assert.equal(hasSlug(text, candidate), slug === candidate, `${JSON.stringify(text)} vs ${JSON.stringify(candidate)}`);
     }
+  });
+
+  it('inlineToPlainText without markup (a lone & too) gives what it gave before the & fast path', () => {
+    const random = new Random(Number(process.env.HEADING_SEED ?? 515));
+    const texts = [...TITLES, 'Fish &amp; chips', 'A & B; C', 'A & \uE0000\uE001', '\uE0000\uE001 & x', ' &#35; ', 'R&D'];
+    for (const [, text] of [['template', readTemplate()], ...markdownFixtures().map((file) => [file.path, file.text])]) {
+      for (const heading of scanOutline(text).headings) texts.push(heading.text);
+    }
+    const pieces = ['a', ' ', '&', ';', '#', '35', 'amp', 'lt', '\uE000', '\uE001', '0', 'x', '*', '`', '<', '\t', '\u00a0'];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let length = random.int(0, 8); length > 0; length--) text += random.pick(pieces);
+      texts.push(text);
+    }
+    // Before the `&` fast path: text without any of these characters was only trimmed.
+    const before = (text: string) => (/[`*_[\]<\\!~&]/.test(text) ? stripInlineMarkup(text) : text.trim());
+    for (const text of texts) assert.equal(inlineToPlainText(text), before(text), JSON.stringify(text));
   });
 });
