@@ -1,4 +1,5 @@
 import { locateFrontMatter, splitLines } from './frontMatter';
+import { atxHashes, delimiterColumns, fenceOpening, headerCells, isSetextUnderline, isSpaceOrTab, isThematicBreak, listItem, taskMark } from './lineShapes';
 
 export interface Heading {
   readonly level: number;
@@ -40,13 +41,7 @@ export interface Progress {
   readonly total: number;
 }
 
-const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const MAX_INLINE_LENGTH = 2000;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const LIST_ITEM = /^( {0,3})(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(.*))?$/;
-const TASK = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
 /** What a list item's or quote's first content may be without being a paragraph. */
 const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$)/;
 /** A one-line link reference definition: it is not a paragraph, so it has no setext underline. */
@@ -95,7 +90,17 @@ const enum Lazy {
 export function scanOutline(text: string, lines: readonly string[] = splitLines(text)): Outline {
   const frontMatter = locateFrontMatter(lines);
   const firstLine = frontMatter.kind === 'none' ? 0 : frontMatter.endLine + 1;
-  const raw: { level: number; text: string; line: number; endLine: number }[] = [];
+  const headings: OutlineHeading[] = [];
+  const slugs = new HeadingSlugs(headings);
+  /** Headings whose section is still open: their levels rise from bottom to top. */
+  const openSections: OutlineHeading[] = [];
+  const addHeading = (level: number, markdown: string, line: number, endLine: number) => {
+    // A heading ends the sections of the headings above it of the same or a lower level.
+    while (openSections.length > 0 && openSections[openSections.length - 1].level >= level) openSections.pop()!.sectionEndLine = line - 1;
+    const heading = new OutlineHeading(level, inlineToPlainText(markdown), line, endLine, lines.length - 1, slugs, headings.length);
+    headings.push(heading);
+    openSections.push(heading);
+  };
   const tasks: { line: number; checked: boolean; text: string; headingIndex: number }[] = [];
   const fences: LineSpan[] = [];
 
@@ -132,7 +137,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
 
   for (let line = firstLine; line < lines.length; line++) {
     const source = lines[line];
-    // The column the content starts at (tabs stop every 4 columns), and its index: indentation()
+    // The column the content starts at (tabs stop every 4 columns), and its index: indentColumn()
     // inlined, since this loop runs for every line of every file in the index.
     let column = 0;
     let index = 0;
@@ -196,21 +201,21 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     const first = body.charCodeAt(relative);
 
     if (first === 96 /* ` */ || first === 126 /* ~ */) {
-      const fence = FENCE_OPEN.exec(body);
-      if (fence && !(first === 96 && fence[3].includes('`'))) {
+      const length = fenceOpening(body, relative, first);
+      if (length > 0) {
         interrupt();
         fenceChar = first;
-        fenceLength = fence[2].length;
+        fenceLength = length;
         fenceStart = line;
         fenceBase = base;
         continue;
       }
     }
     if (first === 35 /* # */) {
-      const atx = ATX_OPEN.exec(body);
-      if (atx) {
+      const hashes = atxHashes(body, relative);
+      if (hashes > 0) {
         interrupt();
-        raw.push({ level: atx[1].length, text: atxContent(body.slice(atx[0].length)), line, endLine: line });
+        addHeading(hashes, atxContent(body, relative + hashes), line, line);
         continue;
       }
     }
@@ -229,44 +234,43 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     }
     // A table's header is the line above its delimiter row, the last line of a paragraph (never a
     // lazy line: markdown-it reads those as text of the item or quote).
-    if (paragraphStart >= 0 && !lazyLine && TABLE_DELIMITER.test(body) && startsTable(lines[line - 1], body, base)) {
+    if (paragraphStart >= 0 && !lazyLine && (first === 124 /* | */ || first === 58 /* : */ || first === 45) && TABLE_DELIMITER.test(body) && startsTable(lines[line - 1], body, base)) {
       interrupt();
       inTable = true;
       continue;
     }
-    if ((first === 61 /* = */ || first === 45 /* - */) && SETEXT.test(body)) {
+    if ((first === 61 /* = */ || first === 45 /* - */) && isSetextUnderline(body, relative, first)) {
       if (paragraphStart >= 0 && !lazyLine && !inTable) {
         const textLines: string[] = [];
         for (let i = paragraphStart; i < line; i++) textLines.push(lines[i].trim());
-        raw.push({ level: first === 61 ? 1 : 2, text: textLines.join(' '), line: paragraphStart, endLine: line });
+        addHeading(first === 61 ? 1 : 2, textLines.join(' '), paragraphStart, line);
         paragraphStart = -1;
         lazy = Lazy.None;
         continue;
       }
       if (lazyLine && first === 61) continue; // Not an underline here: a lazy text line.
     }
-    if ((first === 45 || first === 42 /* * */ || first === 95 /* _ */) && THEMATIC.test(body)) {
+    if ((first === 45 || first === 42 /* * */ || first === 95 /* _ */) && isThematicBreak(body, relative, first)) {
       interrupt();
       continue;
     }
     if (first === 45 || first === 42 || first === 43 /* + */ || (first >= 48 && first <= 57)) {
-      const item = LIST_ITEM.exec(body);
+      const item = listItem(body, relative);
       // An empty item, or an ordered one not starting at 1, cannot interrupt a paragraph.
       const continuesParagraph =
-        item !== null && (paragraphStart >= 0 || lazy !== Lazy.None) && !lazyLine && (!item[4] || (item[2] !== undefined && Number(item[2]) !== 1));
+        item !== undefined && (paragraphStart >= 0 || lazy !== Lazy.None) && !lazyLine && (item.content === '' || (item.number >= 0 && item.number !== 1));
       if (item && !continuesParagraph) {
-        const task = TASK.exec(source);
-        if (task) tasks.push({ line, checked: task[1] !== ' ', text: (task[2] ?? '').trim(), headingIndex: raw.length - 1 });
-        const content = item[4] ?? '';
-        const markerEnd = base + item[1].length + (item[2] === undefined ? 1 : item[2].length + 1);
-        const gap = item[3]?.length ?? 0;
+        const { content, gap } = item;
+        const task = taskMark(content);
+        if (task) tasks.push({ line, checked: task.checked, text: task.text, headingIndex: headings.length - 1 });
+        const markerEnd = base + relative + item.markerLength;
         paragraphStart = -1;
         inTable = false;
         // More than four spaces after the marker start indented code in the item, which is no paragraph.
         const codeFirst = content !== '' && gap > 4;
         listIndent = content === '' || codeFirst ? markerEnd + 1 : markerEnd + gap;
         if (content === '') emptyItemLine = line;
-        lazy = content === '' || codeFirst || BLOCK_START.test(content) ? Lazy.None : Lazy.Item;
+        lazy = content === '' || codeFirst || startsBlock(content) ? Lazy.None : Lazy.Item;
         continue;
       }
     }
@@ -276,7 +280,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       const content = body.slice(relative + 1).trim();
       // A table in a quote (header and delimiter rows both quoted) takes no lazy lines after it.
       // A block start (a list item too) ends the table, as markdown-it's table rule ends at them.
-      const endsTable = BLOCK_START.test(content) || LIST_ITEM.test(content) || content.charCodeAt(0) === 62 /* > */;
+      const endsTable = BLOCK_START.test(content) || listItem(content, 0) !== undefined || content.charCodeAt(0) === 62 /* > */;
       quoteTable = content !== '' && ((follows && quoteTable && !endsTable) || (quoteParagraphAbove && TABLE_DELIMITER.test(content) && startsTable(quoteText, content, 0)));
       lazy = content === '' || quoteTable || BLOCK_START.test(content) ? Lazy.None : Lazy.Quote;
       quoteLine = line;
@@ -285,56 +289,90 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     }
     if (inTable || lazyLine) continue; // A table row, or a lazy continuation line.
     if (paragraphStart < 0 && lazy === Lazy.None) {
-      if (REFERENCE_DEFINITION.test(body)) continue;
+      if (first === 91 /* [ */ && REFERENCE_DEFINITION.test(body)) continue;
       paragraphStart = line;
       if (inItem) lazy = Lazy.Item;
     }
   }
   if (fenceStart >= 0) fences.push({ start: fenceStart, end: lines.length - 1 });
 
-  const slugs = new SlugCounter();
-  const headings: Heading[] = raw.map((heading, index) => {
-    let sectionEndLine = lines.length - 1;
-    for (let next = index + 1; next < raw.length; next++) {
-      if (raw[next].level <= heading.level) {
-        sectionEndLine = raw[next].line - 1;
-        break;
-      }
-    }
-    const plain = inlineToPlainText(heading.text);
-    return { level: heading.level, text: plain, slug: slugs.next(plain), line: heading.line, endLine: heading.endLine, sectionEndLine };
-  });
   return { headings, tasks, fences, lineCount: lines.length };
 }
 
-/** An ATX heading's text: trimmed, without the optional closing run of `#`. Linear, no regex backtracking. */
-function atxContent(rest: string): string {
-  let end = rest.length;
-  while (end > 0 && isSpaceOrTab(rest.charCodeAt(end - 1))) end--;
+/**
+ * A heading as scanOutline reports it. Its slug is worked out on first read, for the whole
+ * outline at once (a slug depends on the headings above it): the index reads no slug, and slugs
+ * cost more than the rest of a heading. `slug` is a getter, so it is not an own property.
+ */
+class OutlineHeading implements Heading {
+  readonly #slugs: HeadingSlugs;
+  readonly #index: number;
+
+  constructor(
+    readonly level: number,
+    readonly text: string,
+    readonly line: number,
+    readonly endLine: number,
+    /** Set by scanOutline when the next heading of the same or a higher level turns up. */
+    public sectionEndLine: number,
+    slugs: HeadingSlugs,
+    index: number,
+  ) {
+    this.#slugs = slugs;
+    this.#index = index;
+  }
+
+  get slug(): string {
+    return this.#slugs.at(this.#index);
+  }
+}
+
+/** The slugs of an outline's headings, computed on first use. */
+class HeadingSlugs {
+  #slugs: string[] | undefined;
+
+  constructor(private readonly headings: readonly Heading[]) {}
+
+  at(index: number): string {
+    if (this.#slugs === undefined) {
+      const counter = new SlugCounter();
+      this.#slugs = this.headings.map((heading) => counter.next(heading.text));
+    }
+    return this.#slugs[index];
+  }
+}
+
+/** An ATX heading's text after its opening `#`s: trimmed, without the optional closing run of `#`. Linear, no regex backtracking. */
+function atxContent(line: string, from: number): string {
+  let end = line.length;
+  while (end > from && isSpaceOrTab(line.charCodeAt(end - 1))) end--;
   let hashes = end;
-  while (hashes > 0 && rest.charCodeAt(hashes - 1) === 35) hashes--;
-  if (hashes < end && (hashes === 0 || isSpaceOrTab(rest.charCodeAt(hashes - 1)))) end = hashes;
-  let start = 0;
-  while (start < end && isSpaceOrTab(rest.charCodeAt(start))) start++;
-  while (end > start && isSpaceOrTab(rest.charCodeAt(end - 1))) end--;
-  return rest.slice(start, end);
+  while (hashes > from && line.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && (hashes === from || isSpaceOrTab(line.charCodeAt(hashes - 1)))) end = hashes;
+  let start = from;
+  while (start < end && isSpaceOrTab(line.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(line.charCodeAt(end - 1))) end--;
+  return line.slice(start, end);
 }
 
-function isSpaceOrTab(code: number): boolean {
-  return code === 32 || code === 9;
+/** Whether a list item's content starts a block (BLOCK_START), so it opens no paragraph. */
+function startsBlock(content: string): boolean {
+  const first = content.charCodeAt(0);
+  // Every block BLOCK_START knows starts with one of these: most content is plain text.
+  const candidate = first === 35 /* # */ || first === 96 /* ` */ || first === 126 /* ~ */ || first === 42 /* * */ || first === 45 /* - */ || first === 95; /* _ */
+  return candidate && BLOCK_START.test(content);
 }
 
-/** The column a line's content starts at (tabs stop every 4 columns), and its index. */
-function indentation(source: string): { column: number; index: number } {
+/** The column a line's content starts at (tabs stop every 4 columns). */
+function indentColumn(source: string): number {
   let column = 0;
-  let index = 0;
-  for (; index < source.length; index++) {
+  for (let index = 0; index < source.length; index++) {
     const code = source.charCodeAt(index);
     if (code === 32) column++;
     else if (code === 9) column += 4 - (column % 4);
     else break;
   }
-  return { column, index };
+  return column;
 }
 
 function isBlankFrom(source: string, from: number): boolean {
@@ -353,43 +391,33 @@ function closesFence(source: string, from: number, char: number, minLength: numb
 
 /** Whether a delimiter row under a paragraph line makes that line a table header, as markdown-it decides. */
 function startsTable(header: string, delimiter: string, base: number): boolean {
-  if (indentation(header).column - base >= 4) return false;
-  const headerText = header.trim();
-  if (!headerText.includes('|')) return false;
-  const cells = delimiter.trim().split('|');
-  let columns = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i].trim();
-    if (cell === '' && (i === 0 || i === cells.length - 1)) continue;
-    if (!DELIMITER_CELL.test(cell)) return false;
-    columns++;
-  }
-  return columns > 0 && countHeaderCells(headerText) === columns;
-}
-
-const DELIMITER_CELL = /^:?-+:?$/;
-
-/** Header cells split at unescaped pipes, without the empty cells outside leading and trailing pipes. */
-function countHeaderCells(header: string): number {
-  if (header === '|') return 0;
-  let cells = 1;
-  for (let i = 0; i < header.length; i++) {
-    if (header.charCodeAt(i) === 124 /* | */ && (i === 0 || header.charCodeAt(i - 1) !== 92 /* \ */)) cells++;
-  }
-  if (header.charCodeAt(0) === 124) cells--;
-  if (header.length > 1 && header.charCodeAt(header.length - 1) === 124 && header.charCodeAt(header.length - 2) !== 92) cells--;
-  return cells;
+  if (indentColumn(header) - base >= 4) return false;
+  if (!header.includes('|')) return false;
+  const columns = delimiterColumns(delimiter);
+  return columns > 0 && headerCells(header.trim()) === columns;
 }
 
 // Private-use characters stand in for text that later patterns must not touch.
 const HOLD_OPEN = '\uE000';
 const HOLD_CLOSE = '\uE001';
 
+/** Characters that start inline markup, all but `&`. */
+const INLINE_MARKUP = /[`*_[\]<\\!~]/;
+/** What a `&` needs to be more than text: an entity's closing `;`, or a held-text marker to restore. */
+const ENTITY_END_OR_HOLD = /[;\uE000]/;
+
 /** Strips inline Markdown: code, emphasis, links, images, autolinks, HTML tags, escapes and entities. */
 export function inlineToPlainText(input: string): string {
   // Inline patterns can backtrack on hostile lines; no real heading is this long.
   const markdown = input.length > MAX_INLINE_LENGTH ? input.slice(0, MAX_INLINE_LENGTH) : input;
-  if (!/[`*_[\]<\\!~&]/.test(markdown)) return markdown.trim();
+  // Most headings hold no markup (`Deployment & Operations` neither): every pattern of the slow
+  // path needs one of INLINE_MARKUP's characters, or a `&` with a `;` or a held-text marker.
+  if (!INLINE_MARKUP.test(markdown) && !(markdown.includes('&') && ENTITY_END_OR_HOLD.test(markdown))) return markdown.trim();
+  return stripInlineMarkup(markdown);
+}
+
+/** inlineToPlainText's slow path, for any text (exported for the test that compares the two). */
+export function stripInlineMarkup(markdown: string): string {
   // Code spans and escaped characters are literal: hold them aside so no later pattern reads them.
   const held: string[] = [];
   const hold = (value: string) => `${HOLD_OPEN}${held.push(value) - 1}${HOLD_CLOSE}`;
@@ -441,6 +469,24 @@ export function githubSlug(text: string): string {
   return slug;
 }
 
+/**
+ * Whether githubSlug(text) is `slug`, decided at the first character that differs: no slug is
+ * built. A character outside printable ASCII leaves the decision to githubSlug, which slugs such
+ * text apart; the printable ASCII before it maps the same way there, so an earlier difference stands.
+ */
+export function hasSlug(text: string, slug: string): boolean {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 32 || code > 126) return githubSlug(text) === slug;
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 32) code = 45;
+    else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45)) continue;
+    if (slug.charCodeAt(length++) !== code) return false;
+  }
+  return length === slug.length;
+}
+
 function unicodeSlug(text: string): string {
   return text
     .toLowerCase()
@@ -484,9 +530,18 @@ export function countTasks(tasks: readonly TaskItem[]): Progress {
   return { done, total: tasks.length };
 }
 
+/**
+ * The index of the heading whose slug is CHECKLIST_SECTION_SLUG, or -1. It reads no slug: a
+ * duplicate's slug ends in `-N`, and CHECKLIST_SECTION_SLUG does not, so the heading is the first
+ * whose text slugs to it, duplicates or not. The index calls this for every file.
+ */
+export function checklistHeadingIndex(outline: Outline): number {
+  return outline.headings.findIndex((heading) => hasSlug(heading.text, CHECKLIST_SECTION_SLUG));
+}
+
 /** Progress of the Implementation Checklist section, or of every task when there is none. */
 export function checklistProgress(outline: Outline): Progress {
-  const index = outline.headings.findIndex((heading) => heading.slug === CHECKLIST_SECTION_SLUG);
+  const index = checklistHeadingIndex(outline);
   return countTasks(index >= 0 ? tasksInSection(outline, index) : outline.tasks);
 }
 

@@ -22,7 +22,7 @@ export function findReferences(
   prefixes: readonly string[],
   text?: string,
 ): Reference[] {
-  const pattern = idRegExp(prefixes);
+  const pattern = idPattern(prefixes);
   const references: Reference[] = [];
   for (const field of frontMatter.fields) {
     if (field.valueRange.start.line !== field.valueRange.end.line) {
@@ -50,6 +50,18 @@ export function findReferences(
   return references;
 }
 
+let cachedPattern: { readonly key: string; readonly pattern: RegExp } | undefined;
+
+/**
+ * idRegExp(prefixes), compiled once for as long as the prefixes stay the same: the index asks for
+ * every file with the same ones. Every use sets lastIndex first, so sharing the global regex is safe.
+ */
+function idPattern(prefixes: readonly string[]): RegExp {
+  const key = prefixes.join('\u0000');
+  if (cachedPattern?.key !== key) cachedPattern = { key, pattern: idRegExp(prefixes) };
+  return cachedPattern.pattern;
+}
+
 /**
  * Body lines holding a possible id, found by one regex pass over the whole text: far cheaper
  * than testing every line, since most lines cite nothing. Only for text whose lines end in \n.
@@ -59,12 +71,15 @@ function candidateLines(text: string, lines: readonly string[], bodyStartLine: n
   for (let line = 0; line < bodyStartLine && line < lines.length; line++) offset += lines[line].length + 1;
   const found: number[] = [];
   let line = bodyStartLine;
-  let lineEnd = text.indexOf('\n', offset);
+  // Where the current line's \n is, -1 on the last line: every line but the last ends in one, so
+  // the line lengths tell where, without searching the text for it.
+  const last = lines.length - 1;
+  let lineEnd = line < last ? offset + lines[line].length : -1;
   pattern.lastIndex = offset;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     while (lineEnd >= 0 && lineEnd < match.index) {
       line++;
-      lineEnd = text.indexOf('\n', lineEnd + 1);
+      lineEnd = line < last ? lineEnd + 1 + lines[line].length : -1;
     }
     if (found[found.length - 1] !== line) found.push(line);
     // Skip to the next line: collect() finds every id on this one.
@@ -149,16 +164,32 @@ export function codeSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/**
+ * What masks an id, besides code spans: link destinations, reference definitions, autolinks, bare
+ * URLs and footnote labels. Each pattern comes with texts one of which every match holds: a line
+ * with none of them skips the pattern (most lines that cite an id have no link, URL or footnote).
+ * Character classes exclude the pattern's own openers, so no match start rescans the line.
+ */
+export const MASKS: ReadonlyArray<readonly [pattern: RegExp, needles: readonly string[]]> = [
+  [/\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g, ['](']],
+  [/^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+/g, [']:']],
+  [/<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, ['<']],
+  [/\b(?:(?:https?|ftp|file):\/\/|www\.)[^\s<>)\]]+/g, ['://', 'www.']],
+  [/\[\^[^[\]\s]+\]/g, ['[^']],
+];
+
 /** Spans of a line where ids are not citations: code spans, link targets, URLs, footnote labels. */
 export function maskedSpans(text: string): Array<[number, number]> {
   const spans = codeSpans(text);
-  // Character classes exclude the pattern's own openers, so no match start rescans the line.
-  addMatches(spans, text, /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g);
-  addMatches(spans, text, /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+/g);
-  addMatches(spans, text, /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g);
-  addMatches(spans, text, /\b(?:(?:https?|ftp|file):\/\/|www\.)[^\s<>)\]]+/g);
-  addMatches(spans, text, /\[\^[^[\]\s]+\]/g);
+  for (let mask = 0; mask < MASKS.length; mask++) {
+    if (holdsAny(text, MASKS[mask][1])) addMatches(spans, text, MASKS[mask][0]);
+  }
   return spans;
+}
+
+function holdsAny(text: string, needles: readonly string[]): boolean {
+  for (let i = 0; i < needles.length; i++) if (text.includes(needles[i])) return true;
+  return false;
 }
 
 /** Sorted, disjoint spans covering the same characters. */

@@ -113,7 +113,14 @@ export function stripIdPrefix(heading: string): string {
 
 // One line per heading: "level:line:text". join() copies, so no file text is kept alive.
 function encodeOutline(outline: Outline): string {
-  return outline.headings.map((heading) => `${heading.level}:${heading.line}:${heading.text.replace(/\n/g, ' ')}`).join('\n');
+  const { headings } = outline;
+  const rows = new Array<string>(headings.length);
+  for (let i = 0; i < headings.length; i++) {
+    const { level, line, text } = headings[i];
+    // Heading text comes from single lines and seldom holds a line break: test before replacing.
+    rows[i] = `${level}:${line}:${text.includes('\n') ? text.replace(/\n/g, ' ') : text}`;
+  }
+  return rows.join('\n');
 }
 
 export function outlineEntries(summary: Pick<SpecSummary, 'outline'>): OutlineEntry[] {
