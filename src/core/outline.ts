@@ -421,7 +421,9 @@ export function stripInlineMarkup(markdown: string): string {
   // Code spans and escaped characters are literal: hold them aside so no later pattern reads them.
   const held: string[] = [];
   const hold = (value: string) => `${HOLD_OPEN}${held.push(value) - 1}${HOLD_CLOSE}`;
-  return markdown
+  // The text's own private-use marker characters are held first, or the restore would read them as ours.
+  const source = markdown.includes(HOLD_OPEN) || markdown.includes(HOLD_CLOSE) ? markdown.replace(/[\uE000\uE001]/g, hold) : markdown;
+  return source
     .replace(/(?<![`\\])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_whole, _run: string, code: string) => hold(codeSpanContent(code)))
     .replace(/\\([!-/:-@[-`{-~])/g, (_whole, char: string) => hold(char))
     .replace(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g, '$1')

@@ -202,6 +202,8 @@ describe('outline', () => {
       assert.equal(inlineToPlainText('<b>bold</b> text'), 'bold text');
       assert.equal(inlineToPlainText('[RFC-0007][rfc] ref'), 'RFC-0007 ref');
       assert.equal(inlineToPlainText('  plain  '), 'plain');
+      // Private-use characters of the text itself are not mistaken for held-text markers.
+      assert.equal(inlineToPlainText('x \uE0000\uE001 `y` \uE001\uE000'), 'x \uE0000\uE001 y \uE001\uE000');
     });
 
     it('stays fast on a hostile heading', function () {
