@@ -54,9 +54,9 @@ export function fillPlaceholders(text: string): string {
     .join('\n');
 }
 
-/** The template rendered for TS-0001, with every placeholder replaced by plain words: a spec with nothing to report. */
-export function filledSpec(): string {
-  const rendered = renderTemplate(TEMPLATE_TEXT, {
+/** The template rendered for TS-0001, placeholders and all: what New Tech Spec writes. */
+export function renderedSpec(): string {
+  return renderTemplate(TEMPLATE_TEXT, {
     id: 'TS-0001',
     title: 'Payment Retries',
     author: 'Ada Lovelace',
@@ -66,7 +66,11 @@ export function filledSpec(): string {
     decisionRef: 'RFC-0007',
     relatedPrd: 'PRD-0012',
   });
-  return fillPlaceholders(rendered);
+}
+
+/** The template rendered for TS-0001, with every placeholder replaced by plain words: a spec with nothing to report. */
+export function filledSpec(): string {
+  return fillPlaceholders(renderedSpec());
 }
 
 export const FILLED = filledSpec();

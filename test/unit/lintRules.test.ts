@@ -4,7 +4,6 @@ import { DEFAULT_CONFIG } from '../../src/core/config';
 import { RULES, buildTemplateModel, isLintTarget, isRealDate, lintSpec, lintWithIndex, severityOf, type RuleCode } from '../../src/core/lint';
 import { parseDocumentText } from '../../src/core/parse';
 import { SpecIndex } from '../../src/core/specIndex';
-import { renderTemplate } from '../../src/core/template';
 import {
   BODY,
   FILLED,
@@ -12,6 +11,7 @@ import {
   RFC_URI,
   TEMPLATE,
   TEMPLATE_TEXT,
+  renderedSpec,
   TODAY,
   URI,
   codes,
@@ -99,16 +99,7 @@ describe('lint rules', () => {
     });
 
     it('the freshly rendered template reports one TS022 per section that holds placeholders, and nothing else', () => {
-      const rendered = renderTemplate(TEMPLATE_TEXT, {
-        id: 'TS-0001',
-        title: 'Payment Retries',
-        author: 'Ada Lovelace',
-        created: '2026-05-01',
-        lastUpdated: '2026-05-20',
-        status: 'DRAFT',
-        decisionRef: 'RFC-0007',
-        relatedPrd: 'PRD-0012',
-      });
+      const rendered = renderedSpec();
       const findings = lint(rendered);
       assert.deepEqual(new Set(codes(findings)), new Set(['TS022']));
       const sections = findings.map((finding) => /^Section "([^"]+)"/.exec(finding.message)?.[1]);
