@@ -45,7 +45,7 @@ export function findReferences(
     for (const line of candidates) visit(line);
   } else {
     const needles = prefixes.filter((prefix) => prefix.length > 0).map((prefix) => `${prefix}-`);
-    for (let line = frontMatter.bodyStartLine; line < lines.length; line++) if (mayContainId(lines[line], needles)) visit(line);
+    for (let line = frontMatter.bodyStartLine; line < lines.length; line++) if (includesAny(lines[line], needles)) visit(line);
   }
   return references;
 }
@@ -127,8 +127,8 @@ function collect(
   }
 }
 
-// Cheap pre-check before any regex: an id contains one of the prefixes followed by '-'.
-function mayContainId(source: string, needles: readonly string[]): boolean {
+// A cheap pre-check before a regex: whether the text holds any of the strings every match needs.
+function includesAny(source: string, needles: readonly string[]): boolean {
   for (const needle of needles) if (source.includes(needle)) return true;
   return false;
 }
@@ -182,14 +182,9 @@ export const MASKS: ReadonlyArray<readonly [pattern: RegExp, needles: readonly s
 export function maskedSpans(text: string): Array<[number, number]> {
   const spans = codeSpans(text);
   for (let mask = 0; mask < MASKS.length; mask++) {
-    if (holdsAny(text, MASKS[mask][1])) addMatches(spans, text, MASKS[mask][0]);
+    if (includesAny(text, MASKS[mask][1])) addMatches(spans, text, MASKS[mask][0]);
   }
   return spans;
-}
-
-function holdsAny(text: string, needles: readonly string[]): boolean {
-  for (let i = 0; i < needles.length; i++) if (text.includes(needles[i])) return true;
-  return false;
 }
 
 /** Sorted, disjoint spans covering the same characters. */
