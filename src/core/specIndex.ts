@@ -27,8 +27,10 @@ export class SpecIndex {
     this.clear();
   }
 
-  upsert(uri: string, text: string, parsed?: ParsedDocument): SpecSummary {
-    const summary = summarize(uri, text, this.config, parsed);
+  /** Summarizes a document's text; `warning` says what was off in reading it (not valid UTF-8, say). */
+  upsert(uri: string, text: string, parsed?: ParsedDocument, warning?: string): SpecSummary {
+    const summarized = summarize(uri, text, this.config, parsed);
+    const summary = warning === undefined ? summarized : { ...summarized, warning };
     this.set(summary);
     return summary;
   }

@@ -34,6 +34,8 @@ export interface SpecSummary {
   /** Why the front matter could not be read, when it could not. */
   readonly problem: string | undefined;
   readonly size: number;
+  /** Read, but not cleanly: the file's bytes were not valid UTF-8, say. */
+  readonly warning?: string;
 }
 
 export interface OutlineEntry {

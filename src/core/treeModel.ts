@@ -101,6 +101,7 @@ function specNode(summary: SpecSummary, options: TreeOptions, category: GroupNod
   ];
   if (category === 'other') lines.push(`Status "${summary.status ?? ''}" is not one of techSpec.statuses`);
   if (summary.problem) lines.push(summary.problem);
+  if (summary.warning) lines.push(`Warning: ${summary.warning}`);
   return {
     kind: 'spec',
     key: `spec:${summary.uri}`,

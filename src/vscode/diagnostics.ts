@@ -128,6 +128,13 @@ export class SpecDiagnostics implements vscode.Disposable {
       diagnostic.code = finding.code;
       return diagnostic;
     });
+    // Read from disk with invalid bytes replaced: say so, or a save from elsewhere could keep the U+FFFDs.
+    const warning = document ? undefined : this.services.index.model.get(key)?.warning;
+    if (warning) {
+      const unclean = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The file is ${warning}.`, vscode.DiagnosticSeverity.Information);
+      unclean.source = DIAGNOSTIC_SOURCE;
+      diagnostics.push(unclean);
+    }
     if (shown.length < findings.length) {
       const more = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),

@@ -188,13 +188,18 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.model.set(skippedSummary(key, `not parsed: ${formatBytes(file.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, file.size));
         return;
       }
-      const decoded = decodeText(file.bytes);
-      if (!decoded.ok) this.model.set(skippedSummary(key, `not parsed: ${decoded.reason}`, file.size));
-      else this.model.upsert(key, decoded.text);
+      this.ingest(key, file.bytes, file.size);
     } catch {
       // Gone between the event and the read: a delete.
       this.model.remove(key);
     }
+  }
+
+  /** A file's bytes into the model: a summary, with a warning if the text was not clean UTF-8, or a skipped entry with the reason. */
+  private ingest(key: string, bytes: Uint8Array, size: number): void {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) this.model.set(skippedSummary(key, `not parsed: ${decoded.reason}`, size));
+    else this.model.upsert(key, decoded.text, undefined, decoded.warning);
   }
 
   /** Drops every entry under a deleted folder. */
@@ -232,9 +237,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.model.set(skippedSummary(key, `not parsed: ${formatBytes(stat.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, stat.size));
         return;
       }
-      const decoded = decodeText(fs.readFileSync(uri.fsPath));
-      if (!decoded.ok) this.model.set(skippedSummary(key, `not parsed: ${decoded.reason}`, stat.size));
-      else this.model.upsert(key, decoded.text);
+      this.ingest(key, fs.readFileSync(uri.fsPath), stat.size);
     } catch {
       // Vanished since the search: the watcher will say so.
     }

@@ -71,6 +71,11 @@ describe('Bad input in a real workspace', () => {
       );
       for (const diagnostic of diagnostics) assert.ok(diagnostic.message.length > 0);
     }
+    // Bytes that are not UTF-8: read with U+FFFD, and said so in the Problems view and the tree.
+    const invalid = files.find((uri) => uri.path.includes('TS-0111'))!;
+    assert.ok(vscode.languages.getDiagnostics(invalid).some((diagnostic) => /^The file is not valid UTF-8/.test(diagnostic.message)));
+    const specs = ((await api.tree.model()) as GroupNode[]).flatMap((group) => group.specs);
+    assert.match(specs.find((spec) => spec.uri === invalid.toString())?.tooltip ?? '', /Warning: not valid UTF-8/);
     // 100,000 tasks, a third citing an unknown RFC: a thousand problems shown, and a count of the rest.
     const manyTasks = files.find((uri) => uri.path.includes('TS-0192'))!;
     const shown = vscode.languages.getDiagnostics(manyTasks).filter((diagnostic) => diagnostic.source === 'techspec');

@@ -233,7 +233,7 @@ describe('bad input', function () {
       const parsed = parseDocumentText(testCase.text);
       parsedByName.set(testCase.name, parsed);
       if (testCase.skipped) index.set(skippedSummary(testCase.uri, testCase.skipped, testCase.size));
-      else index.upsert(testCase.uri, testCase.text, parsed);
+      else index.upsert(testCase.uri, testCase.text, parsed, testCase.warning);
     }
     const facts = factsFrom(index);
     for (const testCase of cases) {
@@ -365,6 +365,10 @@ describe('bad input', function () {
       assert.equal(new Set(shown).size, shown.length);
       assert.deepEqual(shown.filter((uri) => index.get(uri)?.isSpec).sort(), index.specs().map((spec) => spec.uri).sort());
       assert.deepEqual(byCategory('other').map((spec) => spec.id).sort(), ['TS-0109', 'TS-0110']);
+      // Read with U+FFFD: listed with its status, and the tooltip says what was off.
+      const invalid = byCategory('status').find((spec) => spec.id === 'TS-0111');
+      assert.match(invalid?.tooltip ?? '', /\nWarning: not valid UTF-8: invalid bytes were read as U\+FFFD$/);
+      assert.ok(byCategory('status').filter((spec) => spec.id !== 'TS-0111').every((spec) => !spec.tooltip.includes('Warning:')));
       assert.ok(byCategory('status').some((spec) => spec.id === 'TS-0001'));
       assert.ok(byCategory('status').some((spec) => spec.id === 'TS-0002'));
     });
