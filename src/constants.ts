@@ -47,4 +47,6 @@ export const Settings = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';
+/** The log output channel's name (View → Output). */
+export const LOG_CHANNEL_NAME = 'Tech Spec';
 export const MARKDOWN_LANGUAGE = 'markdown';

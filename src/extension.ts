@@ -12,6 +12,7 @@ import { SpecDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
 import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
+import { createLogChannel } from './vscode/log';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -29,15 +30,17 @@ const moduleMs = typeof __techSpecLoadStart === 'number' ? performance.now() - _
 // activate() only composes: no file I/O and no workspace scan here. The index builds on first need.
 export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const activateStart = performance.now();
+  const log = createLogChannel();
   const configuration = new ConfigurationService();
   const index = new WorkspaceIndex(configuration);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
-  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup() };
+  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log };
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
 
   context.subscriptions.push(
+    log,
     configuration,
     index,
     vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),

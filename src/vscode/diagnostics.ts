@@ -91,7 +91,7 @@ export class SpecDiagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.lint(uri).catch((error: unknown) => console.error(`[techspec] checks failed for ${key}:`, error));
+        void this.lint(uri).catch((error: unknown) => this.services.log.error(`checks failed for ${key}: ${errorText(error)}`));
       }, LINT_DEBOUNCE_MS),
     );
   }
@@ -157,4 +157,8 @@ export class SpecDiagnostics implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ParseCache } from '../core/parse';
+import type { Logger } from '../core/util/log';
 import type { AuthorLookup } from './authoringEnvironment';
 import type { ConfigurationService } from './configuration';
 import type { TemplateSource } from './templateSource';
@@ -13,4 +14,6 @@ export interface Services {
   readonly parseCache: ParseCache;
   readonly templates: TemplateSource;
   readonly authors: AuthorLookup;
+  /** The "Tech Spec" log channel: what was skipped, what failed, what took long. */
+  readonly log: Logger;
 }
