@@ -44,6 +44,8 @@ export const Settings = {
   diagnosticsScope: 'diagnostics.scope',
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
+  idsScanBranches: 'ids.scanBranches',
+  idsBranchRefs: 'ids.branchRefs',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';
