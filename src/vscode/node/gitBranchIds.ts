@@ -58,7 +58,7 @@ export class GitBranchIds {
     if (!refsResult.ok) throw new GitUnavailable(`not a git repository, or git is missing (${firstLine(refsResult.stderr)})`);
     const refsOutput = refsResult.stdout.toString('utf8');
     const head = headResult.ok ? headResult.stdout.toString('utf8').trim() : undefined;
-    const cacheKey = `${request.folder}\n${specsFolder}\n${JSON.stringify(request.config)}`;
+    const cacheKey = `${request.folder}\n${specsFolder}\n${JSON.stringify([request.config.referencePrefixes, request.config.idFields])}`;
     const stateKey = `${head ?? ''}\n${refsOutput}`;
     const cached = this.cache.get(cacheKey);
     if (cached?.key === stateKey) return cached.ids;
