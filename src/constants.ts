@@ -10,6 +10,7 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  renumberId: 'techSpec.renumberId',
 } as const;
 
 export const Views = {

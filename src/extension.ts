@@ -15,6 +15,8 @@ import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
 import { IdAllocator } from './vscode/idAllocation';
 import { GitBranchIds } from './vscode/node/gitBranchIds';
+import { registerIdRenameProvider } from './vscode/renameProvider';
+import { registerRenumberCommand } from './vscode/renumberCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -54,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    registerIdRenameProvider(services),
+    registerRenumberCommand(services),
   );
   return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }
