@@ -131,7 +131,10 @@ describe('Spec checks in the editor', () => {
     assert.equal(result?.uri.toString(), renamed.toString());
     const document = await vscode.workspace.openTextDocument(renamed);
     assert.equal(document.getText(), before.replace('tech_spec_id: TS-0003', `tech_spec_id: ${newId}`).replace('# TS-0003: Duplicate Id', `# ${newId}: Duplicate Id`));
-    await vscode.window.showTextDocument(document);
+    // Undo goes to the focused editor: with focus elsewhere it would undo the file rename alone.
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (active) => active === renamed.toString(), 'the renamed editor to be active');
     await vscode.commands.executeCommand('undo');
     await waitFor(async () => (await vscode.workspace.openTextDocument(duplicate)).getText(), (text) => text === before, 'undo to restore the duplicate');
     assert.equal(await readFile(duplicate), before);

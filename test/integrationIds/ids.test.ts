@@ -98,7 +98,9 @@ describe('Ids: rename (F2)', () => {
     }
   });
 
-  it('renames the file and every reference in one edit, and one undo restores every file byte for byte', async () => {
+  it('renames the file and every reference in one edit, and one undo restores every file byte for byte', async function () {
+    // Four files, each waited for twice (after the edit, after the undo): generous on a loaded machine.
+    this.timeout(240_000);
     const files = [owner(), gateway(), rfc(), readme()];
     const originals = new Map<string, string>();
     for (const uri of files) originals.set(uri.toString(), await readFile(uri));
@@ -127,7 +129,10 @@ describe('Ids: rename (F2)', () => {
     assert.ok((await editorText(gateway())).includes('TS-0012 in a fence stays too.'));
     assert.ok((await editorText(gateway())).includes('(https://example.org/TS-0012-rate-limiter.md)'));
 
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(gateway()));
+    // Undo goes to the focused editor: with focus elsewhere (the Explorer) it would undo the file rename alone.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(gateway()), { preview: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (active) => active === gateway().toString(), 'the gateway editor to be active');
     await vscode.commands.executeCommand('undo');
     await waitFor(() => exists(owner()), (found) => found, 'the file to get its old name back');
     assert.equal(await exists(renamed()), false);
