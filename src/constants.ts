@@ -10,6 +10,7 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  renumberId: 'techSpec.renumberId',
 } as const;
 
 export const Views = {
@@ -44,6 +45,8 @@ export const Settings = {
   diagnosticsScope: 'diagnostics.scope',
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
+  idsScanBranches: 'ids.scanBranches',
+  idsBranchRefs: 'ids.branchRefs',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

@@ -28,6 +28,10 @@ export interface TechSpecConfig {
   readonly staleAfterDays: number;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** Whether new ids also count ids taken on other git branches. */
+  readonly idsScanBranches: boolean;
+  /** Ref prefixes whose ids count (`refs/heads`, `refs/remotes`). */
+  readonly idsBranchRefs: readonly string[];
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -51,6 +55,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   rules: {},
   staleAfterDays: 30,
   maxFileSize: 5 * 1024 * 1024,
+  idsScanBranches: true,
+  idsBranchRefs: ['refs/heads', 'refs/remotes'],
 };
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -84,5 +90,7 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     rules: pick('rules', isRecordOfStrings) as TechSpecConfig['rules'],
     staleAfterDays: pick('staleAfterDays', isPositive),
     maxFileSize: pick('maxFileSize', isPositive),
+    idsScanBranches: pick('idsScanBranches', (value) => typeof value === 'boolean'),
+    idsBranchRefs: pick('idsBranchRefs', isStringList),
   };
 }

@@ -32,6 +32,8 @@ describe('config', () => {
       rules: { TS001: 'off' },
       staleAfterDays: 0.5,
       maxFileSize: 1024,
+      idsScanBranches: false,
+      idsBranchRefs: ['refs/remotes/origin'],
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
@@ -57,6 +59,8 @@ describe('config', () => {
       ['statuses', []],
       ['statuses', ['DRAFT', 3]],
       ['statuses', 'DRAFT'],
+      ['idsScanBranches', 'yes'],
+      ['idsBranchRefs', 'refs/heads'],
       ['specGlob', ''],
       ['specGlob', { glob: '*' }],
       ['exclude', 'node_modules'],
