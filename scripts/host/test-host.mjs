@@ -36,6 +36,13 @@ const suites = [
       writeLargeBadInputs(workspace);
     },
   },
+  {
+    name: 'multi-root',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'multiroot'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationMultiRoot', 'index.js'),
+    // Opened as a .code-workspace file: adding a folder to a single-folder window would reload it.
+    open: 'multi.code-workspace',
+  },
 ];
 
 async function runSuite(suite, totals) {
@@ -50,7 +57,7 @@ async function runSuite(suite, totals) {
     log(`suite ${suite.name}: ${path.relative(repoRoot, suite.fixture)}`);
     let pending = '';
     const result = await runTestsInHost({
-      workspace,
+      workspace: suite.open ? path.join(workspace, suite.open) : workspace,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite.tests,
       env,

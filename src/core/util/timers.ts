@@ -23,6 +23,7 @@ export function yieldTo(timers: Timers): Promise<void> {
  */
 export class TimeSlicer {
   private sliceStart: number;
+  private pending: Promise<void> | undefined;
 
   constructor(
     private readonly timers: Timers,
@@ -36,9 +37,17 @@ export class TimeSlicer {
     return this.timers.now() - this.sliceStart >= this.sliceMs;
   }
 
-  async yield(): Promise<void> {
-    await yieldTo(this.timers);
-    this.sliceStart = this.timers.now();
+  /**
+   * Concurrent callers share one yield: each resumes after the same timer, and the slice that
+   * follows is shared too. (One yield each would let each of them run a slice in turn before
+   * anything else got the thread.)
+   */
+  yield(): Promise<void> {
+    this.pending ??= yieldTo(this.timers).then(() => {
+      this.pending = undefined;
+      this.sliceStart = this.timers.now();
+    });
+    return this.pending;
   }
 
   /** Yields only when the slice is used up. */

@@ -224,6 +224,7 @@ export class IndexCoordinator extends Disposable {
 
   private async build(generation: number, token: { isCancellationRequested: boolean }, sweep: boolean): Promise<void> {
     const stale = () => token.isCancellationRequested || generation !== this.generation || this.isDisposed;
+    this.log.info(`indexing the workspace (build ${generation}${sweep ? ', re-reading every file' : ''})`);
     // Watch first: a file created while the search runs is then reported, not lost.
     this.startWatching();
     const searchStart = this.timers.now();
