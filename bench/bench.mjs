@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { writeCorpus } from './corpus.mjs';
+import { benchHotPaths } from './hotPaths.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -58,7 +59,7 @@ function markdownItAll(files) {
   return tokens;
 }
 
-function benchSize(count) {
+async function benchSize(count) {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `techspec-bench-${count}-`));
   try {
     log(`generating ${count} specs in ${folder}`);
@@ -89,6 +90,7 @@ function benchSize(count) {
       row(`re-index one edited spec (median of 200, ${count} in index)`, fmtMs(reindex), '', '', '≤ 2 ms', reindex <= 2);
       benchLint(folder, files, count);
       benchHeap(folder, count);
+      await benchHotPaths({ files, count, row, median, fmtMs, fmtBytes, template });
     }
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -209,7 +211,7 @@ function printTable() {
   console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}`);
 }
 
-for (const size of sizes) benchSize(size);
+for (const size of sizes) await benchSize(size);
 benchOutline();
 benchAdversarial();
 await benchSizes();

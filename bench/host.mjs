@@ -34,6 +34,8 @@ try {
     ['activation: activate() as a caller sees it (adds VS Code loading the bundle)', ms(m.activationMs), '', undefined],
     [`tree first render (index of ${m.specs} specs built on first need)`, ms(m.treeMs), '', undefined],
     ['  of which: findFiles / reading and indexing', `${ms(m.lastBuild.searchMs)} / ${ms(m.lastBuild.readMs)}`, '', undefined],
+    ['full re-read through Node fs (the local fast path) / through vscode.workspace.fs', `${ms(m.nodeFsMs)} / ${ms(m.workspaceFsMs)}`, '', undefined],
+    ['  workspace.fs costs, relative to Node fs', `${(m.workspaceFsMs / m.nodeFsMs).toFixed(1)}×`, 'keep the Node path while > 1.5×', m.workspaceFsMs / m.nodeFsMs > 1.5],
     ['completion p50 / p95 (decision_ref value, whole command)', `${ms(m.completion.p50)} / ${ms(m.completion.p95)}`, '', undefined],
     ['  baseline: completion where Tech Spec offers nothing', `${ms(m.completionBaseline.p50)} / ${ms(m.completionBaseline.p95)}`, '', undefined],
     ['  Tech Spec share (p95 minus baseline p95)', ms(m.completion.p95 - m.completionBaseline.p95), '≤ 10 ms p95', m.completion.p95 - m.completionBaseline.p95 <= 10],

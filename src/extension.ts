@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const activateStart = performance.now();
   const log = createLogChannel();
   const configuration = new ConfigurationService();
-  const index = new WorkspaceIndex(configuration);
+  const index = new WorkspaceIndex(configuration, log);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
   const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log, ids: new IdAllocator(log, new GitBranchIds()) };

@@ -99,7 +99,7 @@ function killGroup(pid, signal) {
 /**
  * Starts code-server and opens the workbench in headless Chromium.
  * @param {object} options
- * @param {string} [options.workspace] absolute folder to open
+ * @param {string} [options.workspace] absolute folder, or .code-workspace file, to open
  * @param {string} [options.extensionDevelopmentPath] absolute path of the extension to load
  * @param {string} [options.extensionTestsPath] absolute path of a module exporting `run()`; turns on test mode
  * @param {Record<string,string>} [options.env] extra environment for the server, inherited by the extension host
@@ -287,7 +287,8 @@ export async function startHost(options = {}) {
     if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
     if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
     const query = new URLSearchParams();
-    if (workspace) query.set('folder', path.resolve(workspace));
+    // A .code-workspace file opens as a multi-root workspace, where folders can be added without a reload.
+    if (workspace) query.set(workspace.endsWith('.code-workspace') ? 'workspace' : 'folder', path.resolve(workspace));
     if (payload.length) query.set('payload', JSON.stringify(payload));
     hostHandle.url = `http://127.0.0.1:${port}/?${query}`;
     if (!openBrowser) return hostHandle;

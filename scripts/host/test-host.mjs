@@ -43,6 +43,13 @@ const suites = [
     // A fixture cannot hold a nested .git: the copy becomes a repository whose branch feature-x adds TS-0013.
     prepare: (workspace) => makeIdsRepository(workspace),
   },
+  {
+    name: 'multi-root',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'multiroot'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationMultiRoot', 'index.js'),
+    // Opened as a .code-workspace file: adding a folder to a single-folder window would reload it.
+    open: 'multi.code-workspace',
+  },
 ];
 
 function makeIdsRepository(workspace) {
@@ -81,7 +88,7 @@ async function runSuite(suite, totals) {
     log(`suite ${suite.name}: ${path.relative(repoRoot, suite.fixture)}`);
     let pending = '';
     const result = await runTestsInHost({
-      workspace,
+      workspace: suite.open ? path.join(workspace, suite.open) : workspace,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite.tests,
       env,

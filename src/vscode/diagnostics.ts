@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
-import { isLintTarget, lintWithIndex, type Finding } from '../core/lint';
+import { DIAGNOSTIC_SOURCE } from '../constants';
+import type { TechSpecConfig } from '../core/config';
+import { stringValue } from '../core/frontMatter';
+import { isLintTarget, lintWithIndex, type Finding, type TemplateModel } from '../core/lint';
 import { parseDocumentText, type ParsedDocument } from '../core/parse';
+import type { IndexChange } from '../core/specIndex';
 import { formatLocalDate } from '../core/template';
+import { detach } from '../core/text';
+import { KeyedDebouncer } from '../core/util/debounce';
+import { Disposable } from '../core/util/dispose';
 import { toVsRange } from './convert';
 import type { Services } from './services';
 
@@ -19,34 +25,49 @@ const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 };
 
 /**
- * The spec checks in the Problems view: open specs as the user types (debounced per document),
- * and with `techSpec.diagnostics.scope: workspace`, every spec the index knows.
+ * The spec checks in the Problems view, for documents the index tracks only (not `git:` mirrors,
+ * not the template, not output): open specs as the user types (debounced per document), and with
+ * `techSpec.diagnostics.scope: workspace`, every spec, checked with the parse the index makes as it
+ * reads each file (no parsed copy of the workspace is kept). Findings that depend on other files
+ * (unknown references, duplicate ids) are checked again when the owners of their ids change.
  */
-export class SpecDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** Findings by uri, with the document version they were made for: code actions read them. */
+export class SpecDiagnostics extends Disposable {
+  readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
+  /** Findings of open documents, with the version they were made for: code actions read them. */
   private readonly findings = new Map<string, { version: number | undefined; findings: Finding[] }>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly debouncer = this._register(new KeyedDebouncer<string>(LINT_DEBOUNCE_MS));
+  /** Id → uris of checked documents whose findings depend on who owns that id. */
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly dependencies = new Map<string, readonly string[]>();
+  /** Template models already loaded, by folder, so a lent parse is checked at once. */
+  private readonly templates = new Map<string, TemplateModel>();
+  private rulesKey: string;
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
-      this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.schedule(event.document)),
+    super();
+    this.rulesKey = rulesKey(services.configuration.config);
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.schedule(event.document)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
+        this.findings.delete(document.uri.toString());
+        // In workspace scope the index reads the file from disk again and it is checked then.
         if (this.scope() === 'open') this.forget(document.uri);
       }),
-      services.configuration.onDidChange(() => {
+    );
+    this._register(
+      services.configuration.onDidChange((config) => {
+        const key = rulesKey(config);
+        if (key === this.rulesKey) return;
+        this.rulesKey = key;
         services.templates.clear();
+        this.templates.clear();
         this.relintAll();
       }),
-      services.index.model.onDidChange((change) => {
-        if (this.scope() !== 'workspace') return;
-        for (const uri of change.upserted) this.scheduleUri(vscode.Uri.parse(uri));
-        for (const uri of change.removed) this.forget(vscode.Uri.parse(uri));
-      }),
     );
+    this._register(vscode.workspace.onDidSaveTextDocument(() => this.templates.clear()));
+    this._register(services.index.onDidParse(({ uri, parsed }) => this.onIndexParse(uri, parsed)));
+    this._register(services.index.model.onDidChange((change) => this.onIndexChange(change)));
     for (const document of vscode.workspace.textDocuments) this.schedule(document);
   }
 
@@ -63,13 +84,14 @@ export class SpecDiagnostics implements vscode.Disposable {
     return fresh && fresh.version === document.version ? fresh.findings : [];
   }
 
-  /** Re-lints everything in scope: after a settings change, or when the scope widens. */
+  /** Re-lints everything in scope: after a change of rules, or when the scope widens. */
   relintAll(): void {
     for (const document of vscode.workspace.textDocuments) this.schedule(document);
     if (this.scope() === 'workspace') {
-      void this.services.index.ready().then(() => {
-        for (const summary of this.services.index.model.all()) this.scheduleUri(vscode.Uri.parse(summary.uri));
-      });
+      // The index reads every file again and lends each parse to onIndexParse.
+      const index = this.services.index;
+      const pass = index.isBuilt ? index.refresh() : index.ready();
+      void pass.catch((error: unknown) => this.services.log.error(`checking the workspace failed: ${errorText(error)}`));
     } else {
       const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
       this.collection.forEach((uri) => {
@@ -79,27 +101,52 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (document.languageId !== MARKDOWN_LANGUAGE || document.uri.scheme === 'output') return;
+    if (!this.services.index.tracks(document)) return;
     this.scheduleUri(document.uri);
   }
 
   private scheduleUri(uri: vscode.Uri): void {
     const key = uri.toString();
-    const existing = this.timers.get(key);
-    if (existing) clearTimeout(existing);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.lint(uri).catch((error: unknown) => this.services.log.error(`checks failed for ${key}: ${errorText(error)}`));
-      }, LINT_DEBOUNCE_MS),
-    );
+    this.debouncer.trigger(key, () => {
+      void this.lint(uri).catch((error: unknown) => this.services.log.error(`checks failed for ${key}: ${errorText(error)}`));
+    });
   }
 
-  /** Lints one file now: open editor text first, else disk. Tests call this through the API. */
+  /** Workspace scope: checks a closed file with the parse the index just made of it. */
+  private onIndexParse(uri: string, parsed: ParsedDocument): void {
+    if (this.scope() !== 'workspace' || this.isOpen(uri)) return;
+    const target = vscode.Uri.parse(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(target);
+    const template = this.templates.get(folder?.uri.toString() ?? '');
+    if (template) {
+      this.report(target, parsed, template, undefined);
+      return;
+    }
+    // The template is still loading (the first files of the first build): check these again once it is there.
+    void this.templateFor(target).then(() => this.scheduleUri(target), (error: unknown) => this.services.log.error(`could not load the template: ${errorText(error)}`));
+  }
+
+  /** The owners of some ids changed: check again the documents whose findings depend on them. */
+  private onIndexChange(change: IndexChange): void {
+    if (this.scope() === 'workspace') for (const uri of change.removed) if (!this.isOpen(uri)) this.forget(vscode.Uri.parse(uri));
+    const affected = new Set<string>();
+    for (const id of change.ids) for (const uri of this.dependents.get(id) ?? []) affected.add(uri);
+    for (const uri of affected) {
+      if (change.upserted.includes(uri)) continue;
+      if (this.isOpen(uri)) this.scheduleUri(vscode.Uri.parse(uri));
+      // A closed file: the index reads and parses it again, and lends the parse to onIndexParse.
+      else if (this.scope() === 'workspace') this.debouncer.trigger(uri, () => void this.services.index.refreshFile(vscode.Uri.parse(uri)));
+    }
+  }
+
+  /** Lints one file now: open editor text first, else disk (workspace scope). Tests call this through the API. */
   async lint(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
     const key = uri.toString();
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+    if (document ? !this.services.index.tracks(document) : !this.services.index.coordinator.tracks(key)) {
+      this.forget(uri);
+      return [];
+    }
     let parsed: ParsedDocument | undefined;
     if (document) {
       parsed = this.services.parseCache.get(document);
@@ -107,56 +154,112 @@ export class SpecDiagnostics implements vscode.Disposable {
       const text = await this.services.index.readText(uri);
       parsed = text === undefined ? undefined : parseDocumentText(text);
     }
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const config = this.services.configuration.forFolder(folder);
-    if (!parsed || !isLintTarget(vscode.workspace.asRelativePath(uri, false), parsed, config)) {
+    if (!parsed) {
       this.forget(uri);
       return [];
     }
     const version = document?.version;
     await this.services.index.ready();
-    const template = await this.services.templates.model(folder, config);
+    const template = await this.templateFor(uri);
     // The text may have moved on while we waited: a newer run will report for it.
     if (document && document.version !== version) return this.collection.get(uri) ?? [];
-    const findings = lintWithIndex(key, parsed, template, config, this.services.index.model, formatLocalDate(new Date()));
-    this.findings.set(key, { version, findings });
-    // Past a point, more squiggles help nobody and slow the Problems view: say how many are left out.
-    const shown = findings.length > MAX_DIAGNOSTICS_PER_FILE ? findings.slice(0, MAX_DIAGNOSTICS_PER_FILE) : findings;
-    const diagnostics = shown.map((finding) => {
-      const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, SEVERITIES[finding.severity]);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = finding.code;
-      return diagnostic;
-    });
-    // Read from disk with invalid bytes replaced: say so, or a save from elsewhere could keep the U+FFFDs.
-    const warning = document ? undefined : this.services.index.model.get(key)?.warning;
-    if (warning) {
-      const unclean = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The file is ${warning}.`, vscode.DiagnosticSeverity.Information);
-      unclean.source = DIAGNOSTIC_SOURCE;
-      diagnostics.push(unclean);
+    return this.report(uri, parsed, template, document);
+  }
+
+  private async templateFor(uri: vscode.Uri): Promise<TemplateModel> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const config = this.services.configuration.forFolder(folder);
+    const template = await this.services.templates.model(folder, config);
+    this.templates.set(folder?.uri.toString() ?? '', template);
+    return template;
+  }
+
+  /** Checks a parse and shows the result; keeps findings only for open documents. */
+  private report(uri: vscode.Uri, parsed: ParsedDocument, template: TemplateModel, document: vscode.TextDocument | undefined): readonly vscode.Diagnostic[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const config = this.services.configuration.forFolder(folder);
+    if (!isLintTarget(vscode.workspace.asRelativePath(uri, false), parsed, config)) {
+      this.forget(uri);
+      return [];
     }
-    if (shown.length < findings.length) {
-      const more = new vscode.Diagnostic(
-        new vscode.Range(0, 0, 0, 0),
-        `${findings.length - shown.length} more Tech Spec problems in this file are not shown; \`npx techspec lint\` lists them all.`,
-        vscode.DiagnosticSeverity.Information,
-      );
-      more.source = DIAGNOSTIC_SOURCE;
-      diagnostics.push(more);
-    }
+    const key = uri.toString();
+    // A file reached through a symbolic link is checked as the file it points to: no duplicate of itself.
+    const indexKey = this.services.index.canonicalUri(uri);
+    const findings = lintWithIndex(indexKey, parsed, template, config, this.services.index.model, formatLocalDate(new Date()));
+    this.remember(key, dependencyIds(parsed, config));
+    if (document) this.findings.set(key, { version: document.version, findings });
+    const diagnostics = toDiagnostics(findings, document ? undefined : this.services.index.model.get(indexKey)?.warning);
     this.collection.set(uri, diagnostics);
     return diagnostics;
   }
 
-  private forget(uri: vscode.Uri): void {
-    this.collection.delete(uri);
-    this.findings.delete(uri.toString());
+  private remember(uri: string, ids: readonly string[]): void {
+    for (const id of this.dependencies.get(uri) ?? []) {
+      const set = this.dependents.get(id);
+      set?.delete(uri);
+      if (set?.size === 0) this.dependents.delete(id);
+    }
+    this.dependencies.set(uri, ids);
+    for (const id of ids) {
+      let set = this.dependents.get(id);
+      if (!set) this.dependents.set(id, (set = new Set()));
+      set.add(uri);
+    }
   }
 
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    for (const disposable of this.disposables) disposable.dispose();
+  private isOpen(uri: string): boolean {
+    return vscode.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === uri);
   }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.collection.delete(uri);
+    this.findings.delete(key);
+    this.remember(key, []);
+    this.dependencies.delete(key);
+  }
+}
+
+/** Ids whose owners decide some findings: the ones cited (unknown reference) and the spec's own (duplicate id). */
+function dependencyIds(parsed: ParsedDocument, config: TechSpecConfig): string[] {
+  const ids = new Set(parsed.references(config.referencePrefixes).map((reference) => reference.id));
+  const own = stringValue(parsed.frontMatter.data, 'tech_spec_id');
+  if (own) ids.add(own.trim());
+  return [...ids];
+}
+
+function toDiagnostics(findings: readonly Finding[], warning: string | undefined): vscode.Diagnostic[] {
+  // Past a point, more squiggles help nobody and slow the Problems view: say how many are left out.
+  const shown = findings.length > MAX_DIAGNOSTICS_PER_FILE ? findings.slice(0, MAX_DIAGNOSTICS_PER_FILE) : findings;
+  const diagnostics = shown.map((finding) => {
+    // A copy: a message built from a slice of the file would otherwise keep the whole file text alive.
+    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), detach(finding.message), SEVERITIES[finding.severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = finding.code;
+    return diagnostic;
+  });
+  // Read from disk with invalid bytes replaced: say so, or a save from elsewhere could keep the U+FFFDs.
+  if (warning) {
+    const unclean = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The file is ${warning}.`, vscode.DiagnosticSeverity.Information);
+    unclean.source = DIAGNOSTIC_SOURCE;
+    diagnostics.push(unclean);
+  }
+  if (shown.length < findings.length) {
+    const more = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `${findings.length - shown.length} more Tech Spec problems in this file are not shown; \`npx techspec lint\` lists them all.`,
+      vscode.DiagnosticSeverity.Information,
+    );
+    more.source = DIAGNOSTIC_SOURCE;
+    diagnostics.push(more);
+  }
+  return diagnostics;
+}
+
+/** The settings that change what the checks report; others (the tree's, say) leave findings as they are. */
+function rulesKey(config: TechSpecConfig): string {
+  const { statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize } = config;
+  return JSON.stringify([statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize]);
 }
 
 function errorText(error: unknown): string {

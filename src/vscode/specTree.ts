@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { Commands, CONFIG_SECTION, ContextKeys, Settings, Views } from '../constants';
-import { buildFolderGroups, buildHeadingTree, buildStatusGroups, type FolderNode, type GroupNode, type HeadingNode, type SpecNode } from '../core/treeModel';
+import { buildFolderGroups, buildHeadingTree, buildStatusGroups, updateStatusGroups, type FolderNode, type GroupNode, type HeadingNode, type SpecNode } from '../core/treeModel';
+import { KeyedDebouncer } from '../core/util/debounce';
 import type { Services } from './services';
 
 export type SpecTreeNode = FolderNode | GroupNode | SpecNode | HeadingNode;
 
 const REFRESH_DELAY_MS = 100;
+/** Past this many changed files, showing the tree again costs less than patching it. */
+const MAX_INCREMENTAL_CHANGES = 2000;
 
 const STATUS_ICONS: Readonly<Record<string, string>> = {
   DRAFT: 'edit',
@@ -16,35 +19,73 @@ const STATUS_ICONS: Readonly<Record<string, string>> = {
   DEPRECATED: 'archive',
 };
 
-/** The Tech Specs view: status → spec → table of contents. The model comes from core. */
+/**
+ * The Tech Specs view: status → spec → table of contents. The model comes from core. After the
+ * first render, a change refreshes only the groups whose rows changed (and an expanded spec whose
+ * headings changed); the whole tree only when groups appear or go.
+ */
 export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<SpecTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: Array<FolderNode | GroupNode> | undefined;
   private readonly parents = new Map<string, SpecTreeNode | undefined>();
   private readonly specNodes = new Map<string, SpecNode>();
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
-  /** Refreshes fired, for tests that check bursts are coalesced. */
-  refreshCount = 0;
+  /** The group objects the view holds: refreshing one means firing that object. */
+  private readonly shownGroups = new Map<string, GroupNode>();
+  /** Specs whose headings the view asked for, with the outline it got. */
+  private readonly expanded = new Map<string, { node: SpecNode; outline: string }>();
+  /** Files changed since the last refresh. */
+  private readonly dirty = new Set<string>();
+  private readonly refreshes = new KeyedDebouncer<'tree'>(REFRESH_DELAY_MS, { maxDelayMs: REFRESH_DELAY_MS });
+  private readonly subscriptions: Array<{ dispose(): void }>;
 
   constructor(private readonly services: Services) {
-    this.subscription = services.index.onDidChange(() => this.scheduleRefresh());
+    this.subscriptions = [
+      services.index.model.onDidChange((change) => {
+        for (const uri of change.upserted) this.dirty.add(uri);
+        for (const uri of change.removed) this.dirty.add(uri);
+      }),
+      services.index.onDidChange(() => this.scheduleRefresh()),
+    ];
   }
 
-  /** Coalesces bursts of index changes into one tree refresh. */
+  /** Coalesces bursts of index changes into one tree update. */
   scheduleRefresh(): void {
-    if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.refresh();
-    }, REFRESH_DELAY_MS);
+    this.refreshes.trigger('tree', () => this.applyChanges());
   }
 
+  /** Shows everything again, from the model. */
   refresh(): void {
     this.roots = undefined;
-    this.refreshCount++;
+    this.dirty.clear();
     this.emitter.fire(undefined);
+  }
+
+  /** Refreshes only what the changed files change in the view. */
+  private applyChanges(): void {
+    const roots = this.roots;
+    const byFolder = roots?.some((root) => root.kind === 'folder') ?? false;
+    if (!roots || byFolder || this.dirty.size > MAX_INCREMENTAL_CHANGES) {
+      this.refresh();
+      return;
+    }
+    const model = this.services.index.model;
+    const changes = [...this.dirty].map((uri) => ({ uri, summary: model.get(uri) }));
+    this.dirty.clear();
+    const update = updateStatusGroups(roots as GroupNode[], changes, this.treeOptions());
+    this.setRoots(update.groups);
+    if (update.structural) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    for (const key of update.changedGroups) {
+      const shown = this.shownGroups.get(key);
+      if (shown) this.emitter.fire(shown);
+    }
+    for (const uri of update.changedSpecs) {
+      const expanded = this.expanded.get(uri);
+      if (expanded && model.get(uri)?.outline !== expanded.outline) this.emitter.fire(expanded.node);
+    }
   }
 
   /** The top of the tree, building the index on first call. Tests read the model through this. */
@@ -54,21 +95,32 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
     return this.roots ?? [];
   }
 
-  private rebuild(): void {
+  private treeOptions() {
     const config = this.services.configuration.config;
-    const summaries = this.services.index.model.all();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const options = {
+    return {
       statuses: config.statuses,
       relativePath: (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), folders.length > 1),
       folderOf: (uri: string) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.name ?? '',
     };
+  }
+
+  private rebuild(): void {
+    const config = this.services.configuration.config;
+    const summaries = this.services.index.model.all();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const options = this.treeOptions();
     const byFolder = config.groupByFolder && folders.length > 1;
     void vscode.commands.executeCommand('setContext', ContextKeys.groupByFolder, config.groupByFolder);
-    this.roots = byFolder ? buildFolderGroups(summaries, options) : buildStatusGroups(summaries, options);
+    this.dirty.clear();
+    this.setRoots(byFolder ? buildFolderGroups(summaries, options) : buildStatusGroups(summaries, options));
+  }
+
+  private setRoots(roots: Array<FolderNode | GroupNode>): void {
+    this.roots = roots;
     this.parents.clear();
     this.specNodes.clear();
-    for (const root of this.roots) {
+    for (const root of roots) {
       this.parents.set(root.key, undefined);
       const groups = root.kind === 'folder' ? root.groups : [root];
       for (const group of groups) {
@@ -81,18 +133,30 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
     }
   }
 
+  /** The current state of a group the view may hold an older object of. */
+  private latest(group: GroupNode): GroupNode {
+    const parent = this.parents.get(group.key);
+    const siblings = parent?.kind === 'folder' ? parent.groups : (this.roots ?? []);
+    return (siblings.find((candidate) => candidate.key === group.key) as GroupNode | undefined) ?? group;
+  }
+
   async getChildren(element?: SpecTreeNode): Promise<SpecTreeNode[]> {
     if (!element) {
-      return vscode.window.withProgress({ location: { viewId: Views.specs } }, () => this.model());
+      const roots = await vscode.window.withProgress({ location: { viewId: Views.specs } }, () => this.model());
+      this.shownGroups.clear();
+      this.expanded.clear();
+      for (const root of roots) if (root.kind === 'group') this.shownGroups.set(root.key, root);
+      return roots;
     }
     switch (element.kind) {
       case 'folder':
         return [...element.groups];
       case 'group':
-        return [...element.specs];
+        return [...this.latest(element).specs];
       case 'spec': {
         const summary = this.services.index.model.get(element.uri);
         if (!summary) return [];
+        this.expanded.set(element.uri, { node: element, outline: summary.outline });
         const headings = buildHeadingTree(summary);
         this.rememberHeadings(headings, element);
         return headings;
@@ -110,7 +174,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   }
 
   getParent(element: SpecTreeNode): SpecTreeNode | undefined {
-    return this.parents.get(element.key);
+    const parent = this.parents.get(element.key);
+    return parent?.kind === 'group' ? (this.shownGroups.get(parent.key) ?? parent) : parent;
   }
 
   getTreeItem(element: SpecTreeNode): vscode.TreeItem {
@@ -123,6 +188,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
         return item;
       }
       case 'group': {
+        element = this.latest(element);
         const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = element.key;
         item.description = element.description;
@@ -161,8 +227,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.subscription.dispose();
+    this.refreshes.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.emitter.dispose();
   }
 }
@@ -180,9 +246,11 @@ export function registerSpecTree(services: Services, provider: SpecTreeProvider)
   return vscode.Disposable.from(
     provider,
     view,
+    // Re-reads every file: a change the watcher missed (a network drive, a folder outside the watcher's reach) shows up.
     vscode.commands.registerCommand(Commands.refresh, async () => {
+      await services.index.refresh();
       provider.refresh();
-      await provider.model();
+      return provider.model();
     }),
     vscode.commands.registerCommand(Commands.revealHeading, async (uri: string | vscode.Uri, line: number) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;

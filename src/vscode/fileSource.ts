@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { Disposable, type IDisposable } from '../core/util/dispose';
+import type { FileQuery, SourceChange, SourceContent, SourceStat, SpecFileSource } from '../core/workspace/fileSource';
+import { MARKDOWN_LANGUAGE } from '../constants';
+import { localFiles } from './node/localFiles';
+
+const MARKDOWN_FILES = '**/*.{md,markdown}';
+const MARKDOWN_PATH = /\.(md|markdown)$/i;
+
+/**
+ * The index's file source in the editor: findFiles for the search, a file system watcher and the
+ * text document events for changes, open editors' text over disk, and workspace.fs for reads
+ * (Node's fs for local files, where it is available).
+ */
+export class VscodeFileSource implements SpecFileSource {
+  /** Set to false to read local files through workspace.fs too (the host benchmark compares). */
+  useLocalFiles = true;
+
+  async findFiles(query: FileQuery): Promise<readonly string[]> {
+    const uris = await vscode.workspace.findFiles(query.include, excludePattern(query.exclude));
+    return uris.map((uri) => uri.toString());
+  }
+
+  async findFilesIn(folder: string, query: FileQuery): Promise<readonly string[]> {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(folder), MARKDOWN_FILES), excludePattern(query.exclude));
+    return uris.map((uri) => uri.toString());
+  }
+
+  async stat(uri: string): Promise<SourceStat | undefined> {
+    const target = vscode.Uri.parse(uri);
+    const local = this.local(target);
+    if (local) return local.stat(target);
+    try {
+      const stat = await vscode.workspace.fs.stat(target);
+      return { size: stat.size, isDirectory: (stat.type & vscode.FileType.Directory) !== 0 };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async read(uri: string, maxSize: number): Promise<SourceContent | undefined> {
+    const target = vscode.Uri.parse(uri);
+    const local = this.local(target);
+    const open = openDocument(uri);
+    if (open) return { kind: 'text', text: open.getText(), realUri: local?.realUri(target) };
+    if (local) return local.read(target, maxSize);
+    try {
+      const stat = await vscode.workspace.fs.stat(target);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > maxSize) return { kind: 'tooLarge', size: stat.size };
+      const bytes = await vscode.workspace.fs.readFile(target);
+      return { kind: 'bytes', bytes, size: bytes.length };
+    } catch {
+      return undefined;
+    }
+  }
+
+  relativePath(uri: string): string | undefined {
+    return relativePathOf(vscode.Uri.parse(uri));
+  }
+
+  watch(listener: (change: SourceChange) => void): IDisposable {
+    return new SourceWatcher(listener);
+  }
+
+  private local(uri: vscode.Uri) {
+    return this.useLocalFiles && localFiles?.handles(uri) ? localFiles : undefined;
+  }
+}
+
+/** The path of a uri inside its workspace folder, or undefined outside every folder (and for `git:` and other mirrors). */
+export function relativePathOf(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return undefined;
+  const base = folder.uri.path.replace(/\/+$/, '');
+  if (!uri.path.startsWith(`${base}/`)) return undefined;
+  return uri.path.slice(base.length + 1);
+}
+
+function openDocument(uri: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === uri);
+}
+
+function excludePattern(exclude: readonly string[]): string | undefined {
+  return exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+}
+
+/** Turns watcher and editor events into SourceChanges. */
+class SourceWatcher extends Disposable {
+  constructor(private readonly listener: (change: SourceChange) => void) {
+    super();
+    const files = this._register(vscode.workspace.createFileSystemWatcher(MARKDOWN_FILES));
+    // Folders created or deleted as a whole may be reported once, not file by file.
+    const folders = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    const file = (kind: 'created' | 'changed' | 'deleted') => (uri: vscode.Uri) => this.listener({ kind, uri: uri.toString() });
+    const folder = (kind: 'folderCreated' | 'folderDeleted') => (uri: vscode.Uri) => {
+      if (!MARKDOWN_PATH.test(uri.path)) this.listener({ kind, uri: uri.toString() });
+    };
+    const document = (target: vscode.TextDocument) => {
+      if (target.languageId === MARKDOWN_LANGUAGE && target.uri.scheme !== 'untitled') this.listener({ kind: 'changed', uri: target.uri.toString() });
+    };
+    this._register(files.onDidCreate(file('created')));
+    this._register(files.onDidChange(file('changed')));
+    this._register(files.onDidDelete(file('deleted')));
+    this._register(folders.onDidCreate(folder('folderCreated')));
+    this._register(folders.onDidDelete(folder('folderDeleted')));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && document(event.document)));
+    this._register(vscode.workspace.onDidOpenTextDocument(document));
+    // A closed editor may have held unsaved text: go back to what is on disk.
+    this._register(vscode.workspace.onDidCloseTextDocument(document));
+    this._register(
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const renamed of event.files) {
+          this.listener({ kind: 'deleted', uri: renamed.oldUri.toString() });
+          this.listener({ kind: 'created', uri: renamed.newUri.toString() });
+        }
+      }),
+    );
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.listener({ kind: 'foldersChanged' })));
+  }
+}
