@@ -16,6 +16,7 @@ import { createLogChannel } from './vscode/log';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
+  readonly configuration: ConfigurationService;
   readonly index: WorkspaceIndex;
   readonly tree: SpecTreeProvider;
   readonly diagnostics: SpecDiagnostics;
@@ -31,7 +32,7 @@ const moduleMs = typeof __techSpecLoadStart === 'number' ? performance.now() - _
 export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const activateStart = performance.now();
   const log = createLogChannel();
-  const configuration = new ConfigurationService();
+  const configuration = new ConfigurationService(log);
   const index = new WorkspaceIndex(configuration);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     diagnostics,
     registerQuickFixes(services, diagnostics),
   );
-  return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
+  return { configuration, index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }
 
 export function deactivate(): void {

@@ -36,6 +36,13 @@ const suites = [
       writeLargeBadInputs(workspace);
     },
   },
+  {
+    // Restricted Mode: trust on and this folder not trusted.
+    name: 'restricted',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'restricted'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationRestricted', 'index.js'),
+    restricted: true,
+  },
 ];
 
 async function runSuite(suite, totals) {
@@ -53,6 +60,7 @@ async function runSuite(suite, totals) {
       workspace,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite.tests,
+      restricted: suite.restricted,
       env,
       log,
       onReport: (text) => {

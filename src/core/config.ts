@@ -78,7 +78,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
     const value = partial[key];
     if (value === undefined) return DEFAULT_CONFIG[key];
     if (valid(value)) return value as TechSpecConfig[K];
-    problems.push({ key, message: `${show(value)} is not ${expected}; using the default ${show(DEFAULT_CONFIG[key])}.` });
+    problems.push({ key, message: `${show(value)} is not ${expected}; using the default ${JSON.stringify(DEFAULT_CONFIG[key])}.` });
     return DEFAULT_CONFIG[key];
   };
   const isString = (value: unknown) => typeof value === 'string';

@@ -1,16 +1,16 @@
 // Quick fixes per diagnostic, and Fix All as a source action, on an unsaved spec (so no other test's counts move).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor } from './helpers';
+import { removeSection, withFrontMatter } from '../unit/lintFixtures';
+import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
-/** TS-0001 of the fixture under another id, without author and created, with a lower-case status and two sections gone. */
-async function brokenCopy(): Promise<string> {
-  let text = (await readFile(fixtureUri('docs', 'specs', 'TS-0001-auth-service.md'))).replace(/TS-0001/g, 'TS-0950');
-  text = text.replace('author: Ada Lovelace\n', '').replace('created: 2026-01-10\n', '').replace('status: APPROVED', 'status: approved');
-  for (const [section, next] of [['Data Model', 'API Specification'], ['Testing Strategy', 'Deployment & Operations']]) {
-    text = text.slice(0, text.indexOf(`## ${section}\n`)) + text.slice(text.indexOf(`## ${next}\n`));
-  }
-  return text;
+/**
+ * The unit tests' filled-in spec under an id nobody owns, without author and created, with a
+ * lower-case status and two sections gone. Unsaved, so that no other test's counts move.
+ */
+function brokenCopy(): string {
+  const text = withFrontMatter({ status: 'approved', author: null, created: null }).replace(/TS-0001/g, 'TS-0950');
+  return removeSection(removeSection(text, 'Data Model'), 'Testing Strategy');
 }
 
 interface Offered {
@@ -19,7 +19,11 @@ interface Offered {
   readonly fixes: string[];
 }
 
-/** Every techspec diagnostic of the document with the titles of the quick fixes offered for it, asked at its range. */
+/**
+ * Every techspec diagnostic of the document with the titles of all quick fixes offered at its range
+ * (the editor asks with every diagnostic on that range; the actions it gets back do not say which one
+ * each is for, so two diagnostics on one range share the list, and each must bring its own fix).
+ */
 async function fixesPerDiagnostic(uri: vscode.Uri): Promise<Offered[]> {
   const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'techspec');
   const result: Offered[] = [];
@@ -27,9 +31,8 @@ async function fixesPerDiagnostic(uri: vscode.Uri): Promise<Offered[]> {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     for (const action of actions) {
       assert.ok(action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind), `"${action.title}" offered as ${action.kind?.value} where quick fixes were asked`);
-      assert.equal(action.diagnostics?.length, 1, `"${action.title}" is not tied to one diagnostic`);
     }
-    const fixes = actions.filter((action) => action.diagnostics?.[0]?.message === diagnostic.message).map((action) => action.title);
+    const fixes = actions.map((action) => action.title);
     result.push({ code: String(diagnostic.code), message: diagnostic.message, fixes });
   }
   return result.sort((a, b) => a.message.localeCompare(b.message));
@@ -41,7 +44,7 @@ describe('Quick fixes, one per diagnostic', () => {
   before(async () => {
     await activateExtension();
     await vscode.workspace.getConfiguration('techSpec').update('author', 'Fixture Author', vscode.ConfigurationTarget.Workspace);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: await brokenCopy() });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: brokenCopy() });
     editor = await vscode.window.showTextDocument(document);
   });
   after(async () => {
@@ -55,21 +58,25 @@ describe('Quick fixes, one per diagnostic', () => {
     const uri = editor.document.uri;
     await waitFor(() => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.code === 'TS004').length, (count) => count === 2, 'two TS004 diagnostics');
     const offered = await fixesPerDiagnostic(uri);
+    const addKeys = ['Add "author" to the front matter', 'Add "created" to the front matter'];
+    const insertSections = ['Insert section "Data Model" from the template', 'Insert section "Testing Strategy" from the template'];
     assert.deepEqual(offered, [
-      { code: 'TS004', message: 'Missing front-matter key "author".', fixes: ['Add "author" to the front matter'] },
-      { code: 'TS004', message: 'Missing front-matter key "created".', fixes: ['Add "created" to the front matter'] },
-      { code: 'TS020', message: 'Missing section "## Data Model".', fixes: ['Insert section "Data Model" from the template'] },
-      { code: 'TS020', message: 'Missing section "## Testing Strategy".', fixes: ['Insert section "Testing Strategy" from the template'] },
+      { code: 'TS004', message: 'Missing front-matter key "author".', fixes: addKeys },
+      { code: 'TS004', message: 'Missing front-matter key "created".', fixes: addKeys },
+      { code: 'TS020', message: 'Missing section "## Data Model".', fixes: insertSections },
+      { code: 'TS020', message: 'Missing section "## Testing Strategy".', fixes: insertSections },
       { code: 'TS006', message: 'Unknown status "approved": did you mean "APPROVED"?', fixes: ['Change status to APPROVED'] },
+      // The title heading cites the spec's own id, which no saved file owns yet: no fix for that.
+      { code: 'TS030', message: 'No document in the workspace owns TS-0950.', fixes: [] },
     ].sort((a, b) => a.message.localeCompare(b.message)));
   });
 
-  it('applies the fix of the diagnostic picked, not of another on the same range', async () => {
+  it('applies the fix picked, not another one offered on the same range', async () => {
     const uri = editor.document.uri;
     const created = vscode.languages.getDiagnostics(uri).find((diagnostic) => diagnostic.message === 'Missing front-matter key "created".');
     assert.ok(created);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, created.range, vscode.CodeActionKind.QuickFix.value);
-    const action = actions.find((candidate) => candidate.diagnostics?.[0]?.message === created.message);
+    const action = actions.find((candidate) => candidate.title === 'Add "created" to the front matter');
     assert.ok(action?.command);
     const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? [])), true);
