@@ -296,7 +296,8 @@ function isInside(root: string, target: string): boolean {
 
 function gitUserName(cwd: string): string | undefined {
   try {
-    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    // Started from a neutral folder, so that the `git` run is the PATH's, never one the workspace ships; -C reads the repository's config.
+    return execFileSync('git', ['-C', cwd, 'config', 'user.name'], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, MARKDOWN_LANGUAGE } from '../constants';
 import { findingFor, fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
@@ -8,7 +8,7 @@ import type { SpecDiagnostics } from './diagnostics';
 import type { Services } from './services';
 
 /** Fix All is a source action (Source Action…, `editor.codeActionsOnSave`), never a light bulb. */
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('techspec');
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL_CODE_ACTION_KIND);
 
 /** What `techSpec.fixAll` accepts: a Uri, a uri string, or an object with one (a tree item, `{ uri }`). */
 export type FixAllTarget = vscode.Uri | string | { readonly uri: vscode.Uri | string } | undefined;

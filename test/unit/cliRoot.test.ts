@@ -1,6 +1,7 @@
 // The CLI finds each target's own workspace, says why nothing was checked, names every setting it
 // could not use, and reads a file reached through a symlink once. The real bin (dist/cli.js) is run.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRoot, rootFor } from '../../src/cli/root';
@@ -140,6 +141,21 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
       assert.equal(created.status, 0);
       assert.equal(created.stdout, 'docs/specs/TS-0002-next-one.md\n');
       assert.equal(created.stderr, warning);
+    });
+  });
+
+  describe('the author of techspec new', () => {
+    it('is the repository\'s git user.name, from the git on PATH, never a git that the workspace ships', function () {
+      const root = project();
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+      if (git('init', '-q').status !== 0) this.skip();
+      assert.equal(git('config', 'user.name', 'Repo Author').status, 0);
+      const marker = path.join(root, 'workspace-git-ran');
+      fs.writeFileSync(path.join(root, 'git'), `#!/bin/sh\ntouch '${marker}'\necho 'Workspace Git'\n`, { mode: 0o755 });
+      const result = runCli(CLI, root, ['new', 'Authored'], { PATH: `.${path.delimiter}${process.env.PATH ?? ''}` });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(fs.readFileSync(path.join(root, 'docs', 'specs', 'TS-0002-authored.md'), 'utf8'), /\nauthor: Repo Author\n/);
+      assert.equal(fs.existsSync(marker), false, 'the workspace\'s git ran');
     });
   });
 
