@@ -24,7 +24,7 @@ interface GitExtension {
  */
 export async function gitUserName(folder: vscode.Uri | undefined): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted || !folder || folder.scheme !== 'file') return undefined;
-  const api = await gitApi();
+  const api = gitApi();
   const repository = api?.getRepository(folder);
   if (repository) {
     const local = await repository.getConfig('user.name').catch(() => '');
@@ -34,11 +34,12 @@ export async function gitUserName(folder: vscode.Uri | undefined): Promise<strin
   return globalGitUserName(api?.git.path);
 }
 
-async function gitApi(): Promise<GitApi | undefined> {
+/** The Git extension's API when it is already running: activating it for an author name would cost more than git itself. */
+function gitApi(): GitApi | undefined {
   try {
     const extension = vscode.extensions.getExtension<GitExtension>(GIT_EXTENSION_ID);
-    if (!extension) return undefined;
-    const exports = extension.isActive ? extension.exports : await extension.activate();
+    if (!extension?.isActive) return undefined;
+    const exports = extension.exports;
     return exports?.enabled ? exports.getAPI(1) : undefined;
   } catch {
     return undefined;
