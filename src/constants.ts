@@ -53,3 +53,5 @@ export const DIAGNOSTIC_SOURCE = 'techspec';
 /** The log output channel's name (View → Output). */
 export const LOG_CHANNEL_NAME = 'Tech Spec';
 export const MARKDOWN_LANGUAGE = 'markdown';
+/** The code action kind of Fix All (Source Action…, `editor.codeActionsOnSave`). */
+export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.techspec';

@@ -20,6 +20,7 @@ import { registerRenumberCommand } from './vscode/renumberCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
+  readonly configuration: ConfigurationService;
   readonly index: WorkspaceIndex;
   readonly tree: SpecTreeProvider;
   readonly diagnostics: SpecDiagnostics;
@@ -35,7 +36,7 @@ const moduleMs = typeof __techSpecLoadStart === 'number' ? performance.now() - _
 export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const activateStart = performance.now();
   const log = createLogChannel();
-  const configuration = new ConfigurationService();
+  const configuration = new ConfigurationService(log);
   const index = new WorkspaceIndex(configuration, log);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
@@ -59,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerIdRenameProvider(services),
     registerRenumberCommand(services),
   );
-  return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
+  return { configuration, index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }
 
 export function deactivate(): void {

@@ -33,6 +33,14 @@ export const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
+// Trust on, no prompt: a folder opened for the first time stays in Restricted Mode.
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 const defaultLog = (message) => console.error(`[host] ${message}`);
 
 /** Overall timeout for a run, from TECHSPEC_HOST_TIMEOUT (seconds); default 10 minutes. */
@@ -105,6 +113,7 @@ function killGroup(pid, signal) {
  * @param {Record<string,string>} [options.env] extra environment for the server, inherited by the extension host
  * @param {number} [options.port] default: a free port
  * @param {object} [options.settings] user settings merged over DEFAULT_SETTINGS
+ * @param {boolean} [options.restricted] default false: workspace trust on and the folder left untrusted (Restricted Mode)
  * @param {boolean} [options.headless] default true
  * @param {boolean} [options.openBrowser] default true; false starts only the server (`npm start`): `url` is set and
  *   `page`/`browser` stay undefined, for a browser that someone else opens
@@ -122,6 +131,7 @@ export async function startHost(options = {}) {
     extensionTestsPath,
     env = {},
     settings = {},
+    restricted = false,
     headless = true,
     openBrowser = true,
     handleSignals = true,
@@ -147,7 +157,7 @@ export async function startHost(options = {}) {
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...(restricted ? RESTRICTED_SETTINGS : {}), ...settings }, null, 2));
   const config = path.join(base, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
@@ -256,7 +266,7 @@ export async function startHost(options = {}) {
       '--extensions-dir', dirs.ext,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restricted ? [] : ['--disable-workspace-trust']),
       '--ignore-last-opened',
     ], { cwd: base, env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 

@@ -50,6 +50,13 @@ const suites = [
     // Opened as a .code-workspace file: adding a folder to a single-folder window would reload it.
     open: 'multi.code-workspace',
   },
+  {
+    // Restricted Mode: trust on and this folder not trusted.
+    name: 'restricted',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'restricted'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationRestricted', 'index.js'),
+    restricted: true,
+  },
 ];
 
 function makeIdsRepository(workspace) {
@@ -91,6 +98,7 @@ async function runSuite(suite, totals) {
       workspace: suite.open ? path.join(workspace, suite.open) : workspace,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite.tests,
+      restricted: suite.restricted,
       env,
       log,
       onReport: (text) => {

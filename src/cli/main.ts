@@ -8,7 +8,8 @@ import { formatId, parseId } from '../core/ids';
 import { buildTemplateModel, isLintTarget, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
 import { allocateForCli, collisionFindings, renameCommand } from './ids';
-import { UsageError, expandTargets, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
+import { rootFor } from './root';
+import { UsageError, expandTargets, loadConfigReport, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
 
 const HELP = `techspec — checks and tools for Tech Spec Markdown files
 
@@ -72,12 +73,15 @@ export function main(argv: readonly string[], io: Io): number {
     io.err(`techspec: --format must be text or json, not "${values.format}".\n`);
     return 2;
   }
-  const root = path.resolve(io.cwd, values.root ?? '.');
+  const explicitRoot = values.root === undefined ? undefined : path.resolve(io.cwd, values.root);
   try {
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`cannot read ${root}: not a folder`);
+    if (explicitRoot !== undefined && (!fs.existsSync(explicitRoot) || !fs.statSync(explicitRoot).isDirectory())) {
+      throw new UsageError(`cannot read ${explicitRoot}: not a folder`);
+    }
+    const root = explicitRoot ?? rootFor(io.cwd, undefined);
     switch (command) {
       case 'lint':
-        return lint(root, rest, values.format, io, values.against);
+        return lint(explicitRoot, rest, values.format, io, values.against);
       case 'list':
         return list(root, values.format, io);
       case 'new':
@@ -105,29 +109,37 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
-function lint(root: string, targets: string[], format: string, io: Io, against?: string): number {
-  const workspace = loadWorkspace(root);
-  const { config } = workspace;
-  // Read before the checks run, so that a missing ref fails fast with exit 2.
-  const collisions = against !== undefined ? collisionFindings(workspace, against) : new Map<string, Finding[]>();
-  const files = targets.length > 0 ? expandTargets(io.cwd, targets, config) : [...workspace.files.keys()];
-  const templateText = readTemplate(workspace);
-  const template = buildTemplateModel(templateText);
-  const today = formatLocalDate(io.today());
-  const results: Array<{ path: string; findings: Finding[]; skipped?: string; warning?: string }> = [];
-  for (const file of files) {
-    const loaded = workspace.files.get(file) ?? loadFile(file, config);
-    const relative = path.relative(root, file).split(path.sep).join('/');
-    const display = path.relative(io.cwd, file) || file;
-    if (!loaded.parsed) {
-      results.push({ path: display, findings: [], skipped: loaded.skipped });
-      continue;
-    }
-    const extra = collisions.get(file) ?? [];
-    const target = isLintTarget(relative, loaded.parsed, config);
-    if (!target && extra.length === 0) continue;
-    const findings = target ? lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) : [];
-    results.push({ path: display, findings: [...findings, ...extra], warning: loaded.warning });
+interface LintResult {
+  readonly path: string;
+  readonly findings: Finding[];
+  readonly skipped?: string;
+  readonly warning?: string;
+}
+
+/**
+ * Lints the targets, each against its own workspace: the root found above it (or --root), whose
+ * settings, template and ids apply. With no target, every spec of the root above the working directory.
+ */
+function lint(explicitRoot: string | undefined, targets: string[], format: string, io: Io, against?: string): number {
+  const groups = new Map<string, string[]>();
+  if (targets.length === 0) groups.set(explicitRoot ?? rootFor(io.cwd, undefined), []);
+  for (const target of targets) {
+    const root = explicitRoot ?? rootFor(io.cwd, target);
+    groups.set(root, [...(groups.get(root) ?? []), target]);
+  }
+  // Paths are named relative to the root; targets in several workspaces, relative to the working directory.
+  const base = groups.size === 1 ? [...groups.keys()][0] : io.cwd;
+  const results: LintResult[] = [];
+  let seen = 0;
+  let lastWorkspace: Workspace | undefined;
+  for (const [root, rootTargets] of groups) {
+    const workspace = loadWorkspaceReporting(root, io);
+    lastWorkspace = workspace;
+    // Read before the checks run, so that a missing ref fails fast with exit 2.
+    const collisions = against !== undefined ? collisionFindings(workspace, against) : new Map<string, Finding[]>();
+    const files = rootTargets.length > 0 ? workspace.canonical(expandTargets(io.cwd, rootTargets, workspace.config)) : [...workspace.files.keys()];
+    seen += files.length;
+    results.push(...lintFiles(workspace, files, base, io, collisions));
   }
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) for (const finding of result.findings) counts[finding.severity]++;
@@ -161,22 +173,68 @@ function lint(root: string, targets: string[], format: string, io: Io, against?:
     if (lines.length > 0) io.out(`${lines.join('\n')}\n`);
     io.err(`${results.length} spec${results.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information.\n`);
   }
+  if (results.length === 0 && lastWorkspace) io.err(whyNoSpecs(lastWorkspace, seen, targets.length > 0));
   return counts.error > 0 ? 1 : 0;
 }
 
+function lintFiles(workspace: Workspace, files: readonly string[], base: string, io: Io, collisions: ReadonlyMap<string, Finding[]>): LintResult[] {
+  const { config, root } = workspace;
+  const template = buildTemplateModel(readTemplate(workspace));
+  const today = formatLocalDate(io.today());
+  const results: LintResult[] = [];
+  for (const file of files) {
+    const loaded = workspace.files.get(file) ?? loadFile(file, config);
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    const display = displayPath(base, file);
+    if (!loaded.parsed) {
+      results.push({ path: display, findings: [], skipped: loaded.skipped });
+      continue;
+    }
+    const extra = collisions.get(file) ?? [];
+    const target = isLintTarget(relative, loaded.parsed, config);
+    if (!target && extra.length === 0) continue;
+    const findings = target ? lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) : [];
+    results.push({ path: display, findings: [...findings, ...extra], warning: loaded.warning });
+  }
+  return results;
+}
+
+/** Why nothing was checked: what makes a file a spec, and how many Markdown files were looked at. */
+function whyNoSpecs(workspace: Workspace, seen: number, targeted: boolean): string {
+  const { config } = workspace;
+  const where = targeted ? 'in the paths given' : `under ${workspace.root} (specGlob ${config.specGlob}, minus exclude)`;
+  const folder = config.specsFolder.replace(/\\/g, '/').replace(/\/+$/, '');
+  return (
+    `No spec found: ${seen} Markdown file${seen === 1 ? '' : 's'} seen ${where}, and none has the key tech_spec_id in its front matter ` +
+    `or is named ${config.idPrefix}-<digits>-….md in ${folder}/. ` +
+    `(The other id keys, ${config.idFields.filter((key) => key !== 'tech_spec_id').join(', ') || 'none'}, mark documents that specs cite, not specs.)\n`
+  );
+}
+
+function displayPath(base: string, file: string): string {
+  return (path.relative(base, file) || path.basename(file)).split(path.sep).join('/');
+}
+
+/** Loads the workspace and says on stderr which settings could not be used. */
+function loadWorkspaceReporting(root: string, io: Io): Workspace {
+  const { config, warnings } = loadConfigReport(root);
+  for (const warning of warnings) io.err(`techspec: warning: ${displayPath(root, warning.file)}: "${warning.key}": ${warning.message}\n`);
+  return loadWorkspace(root, config);
+}
+
 function list(root: string, format: string, io: Io): number {
-  const workspace = loadWorkspace(root);
+  const workspace = loadWorkspaceReporting(root, io);
   const specs = workspace.index.specs().sort((a, b) => (a.id ?? '').localeCompare(b.id ?? '', undefined, { numeric: true }));
   const rows = specs.map((spec) => ({
     id: spec.id ?? '',
     status: spec.status ?? '',
     title: spec.title ?? '',
     progress: spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
-    path: relativePath(spec.uri, io.cwd),
+    path: relativePath(spec.uri, root),
   }));
   // Files meant as specs that could not be read are not in the list: say so, on stderr.
   for (const summary of workspace.index.all()) {
-    if (!summary.isSpec && summary.unreadable) io.err(`${relativePath(summary.uri, io.cwd)}: not listed, ${summary.problem ?? 'could not be read'}\n`);
+    if (!summary.isSpec && summary.unreadable) io.err(`${relativePath(summary.uri, root)}: not listed, ${summary.problem ?? 'could not be read'}\n`);
   }
   if (format === 'json') {
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -196,7 +254,7 @@ function relativePath(uri: string, cwd: string): string {
 
 function create(root: string, title: string, values: Record<string, string | boolean | undefined>, io: Io): number {
   if (!title.trim()) throw new UsageError('new needs a title: techspec new "Payment retries"');
-  const workspace = loadWorkspace(root);
+  const workspace = loadWorkspaceReporting(root, io);
   const { config } = workspace;
   const folderSetting = typeof values.folder === 'string' ? values.folder : config.specsFolder;
   const folder = path.resolve(root, folderSetting);
@@ -223,7 +281,7 @@ function create(root: string, title: string, values: Record<string, string | boo
     try {
       // 'wx': fail rather than overwrite, even against another process creating the same file.
       fs.writeFileSync(file, text, { flag: 'wx' });
-      io.out(`${path.relative(io.cwd, file)}\n`);
+      io.out(`${displayPath(root, file)}\n`);
       return 0;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -255,7 +313,8 @@ function isInside(root: string, target: string): boolean {
 
 function gitUserName(cwd: string): string | undefined {
   try {
-    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    // Started from a neutral folder, so that the `git` run is the PATH's, never one the workspace ships; -C reads the repository's config.
+    return execFileSync('git', ['-C', cwd, 'config', 'user.name'], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
     return undefined;
   }

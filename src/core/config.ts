@@ -1,3 +1,4 @@
+import { RULES } from './lint/rules';
 // The extension's settings as plain data. The VS Code adapter and the CLI both build one of these.
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -59,38 +60,99 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   idsBranchRefs: ['refs/heads', 'refs/remotes'],
 };
 
+/** A setting that was set to something unusable, and what is used instead. */
+export interface ConfigProblem {
+  /** The configuration key (TechSpecConfig's); `rules.<name>` for one rule's entry. */
+  readonly key: string;
+  /** What is wrong and what is used instead, without naming the key: each source spells it its own way. */
+  readonly message: string;
+}
+
+const PREFIX = /^[A-Za-z][A-Za-z0-9_]*$/;
+const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
+const RULE_KEYS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [rule.code, rule.name]));
+
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
 export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechSpecConfig {
-  const pick = <K extends keyof TechSpecConfig>(key: K, valid: (value: unknown) => boolean): TechSpecConfig[K] =>
-    valid(partial[key]) ? (partial[key] as TechSpecConfig[K]) : DEFAULT_CONFIG[key];
+  return resolveConfigReport(partial).config;
+}
+
+/** resolveConfig, and a problem for every value it could not use: nothing falls back silently. */
+export function resolveConfigReport(partial: Readonly<Record<string, unknown>>): { config: TechSpecConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const pick = <K extends keyof TechSpecConfig>(key: K, valid: (value: unknown) => boolean, expected: string): TechSpecConfig[K] => {
+    const value = partial[key];
+    if (value === undefined) return DEFAULT_CONFIG[key];
+    if (valid(value)) return value as TechSpecConfig[K];
+    problems.push({ key, message: `${show(value)} is not ${expected}; using the default ${JSON.stringify(DEFAULT_CONFIG[key])}.` });
+    return DEFAULT_CONFIG[key];
+  };
   const isString = (value: unknown) => typeof value === 'string';
+  const isNonBlank = (value: unknown) => typeof value === 'string' && value.trim() !== '';
   const isStringList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
   const isNonEmptyStringList = (value: unknown) => isStringList(value) && (value as unknown[]).length > 0;
-  const isRecordOfStrings = (value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);
+  const isRecordOfStrings = (value: unknown) => isRecord(value) && Object.values(value).every(isString);
   const isPositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
-  const idPrefix = pick('idPrefix', (value) => typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(value));
-  const referencePrefixes = pick('referencePrefixes', isNonEmptyStringList).filter((prefix) => /^[A-Za-z][A-Za-z0-9_]*$/.test(prefix));
+  const isBoolean = (value: unknown) => typeof value === 'boolean';
+  const idPrefix = pick('idPrefix', (value) => typeof value === 'string' && PREFIX.test(value), 'a valid id prefix (a letter, then letters, digits or _)');
+  const referencePrefixes = pick('referencePrefixes', isNonEmptyStringList, 'a non-empty list of strings').filter((prefix) => {
+    if (PREFIX.test(prefix)) return true;
+    problems.push({ key: 'referencePrefixes', message: `${show(prefix)} is not a valid prefix (a letter, then letters, digits or _); it is ignored.` });
+    return false;
+  });
   return {
-    specsFolder: pick('specsFolder', (value) => typeof value === 'string' && value.trim() !== ''),
-    templatePath: pick('templatePath', isString),
-    author: pick('author', isString),
-    idPrefix,
-    idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12),
-    statuses: pick('statuses', isNonEmptyStringList),
-    specGlob: pick('specGlob', (value) => typeof value === 'string' && value.trim() !== ''),
-    exclude: pick('exclude', isStringList),
-    referencePrefixes: referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes],
-    idFields: pick('idFields', isNonEmptyStringList),
-    matchFileNames: pick('matchFileNames', (value) => typeof value === 'boolean'),
-    referenceUrls: pick('referenceUrls', isRecordOfStrings),
-    followActiveEditor: pick('followActiveEditor', (value) => typeof value === 'boolean'),
-    groupByFolder: pick('groupByFolder', (value) => typeof value === 'boolean'),
-    diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace'),
-    rules: pick('rules', isRecordOfStrings) as TechSpecConfig['rules'],
-    staleAfterDays: pick('staleAfterDays', isPositive),
-    maxFileSize: pick('maxFileSize', isPositive),
-    idsScanBranches: pick('idsScanBranches', (value) => typeof value === 'boolean'),
-    idsBranchRefs: pick('idsBranchRefs', isStringList),
+    config: {
+      specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
+      templatePath: pick('templatePath', isString, 'a string'),
+      author: pick('author', isString, 'a string'),
+      idPrefix,
+      idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12, 'a whole number from 1 to 12'),
+      statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
+      specGlob: pick('specGlob', isNonBlank, 'a glob'),
+      exclude: pick('exclude', isStringList, 'a list of globs'),
+      referencePrefixes: referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes],
+      idFields: pick('idFields', isNonEmptyStringList, 'a non-empty list of strings'),
+      matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
+      referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
+      followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),
+      groupByFolder: pick('groupByFolder', isBoolean, 'true or false'),
+      diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace', '"open" or "workspace"'),
+      rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
+      staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
+      maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
+      idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
+      idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
+    },
+    problems,
   };
+}
+
+/** Keeps the entries that name a rule and a severity; every other one is a problem. */
+function resolveRules(rules: Readonly<Record<string, unknown>>, problems: ConfigProblem[]): Readonly<Record<string, Severity>> {
+  const kept: Record<string, Severity> = {};
+  for (const [name, severity] of Object.entries(rules)) {
+    if (!RULE_KEYS.has(name)) {
+      problems.push({ key: `rules.${name}`, message: `no rule has this code or name (codes are TS001…, names as in the README's rule list); the entry is ignored.` });
+    } else if (typeof severity !== 'string' || !(SEVERITY_NAMES as readonly string[]).includes(severity)) {
+      problems.push({ key: `rules.${name}`, message: `${show(severity)} is not a severity (${SEVERITY_NAMES.join(', ')}); the rule keeps its default.` });
+    } else {
+      kept[name] = severity as Severity;
+    }
+  }
+  return kept;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value as the user wrote it, short. */
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

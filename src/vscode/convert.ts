@@ -23,3 +23,7 @@ export function containsPosition(range: Range, position: Position): boolean {
 export function lineLocation(uri: string, line: number): vscode.Location {
   return new vscode.Location(vscode.Uri.parse(uri), new vscode.Position(line, 0));
 }
+
+export function fromVsRange(range: vscode.Range): Range {
+  return { start: fromVsPosition(range.start), end: fromVsPosition(range.end) };
+}

@@ -159,22 +159,24 @@ class SpecCreator {
     let id = allocation.id;
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       const uri = vscode.Uri.joinPath(targetFolder, specFileName(id, title));
-      // Never overwrite: a file at the target path (or any file already holding this id) means: next id.
-      if (!(await exists(uri))) {
-        const text = renderTemplate(template, {
-          id,
-          title,
-          author,
-          created: today,
-          lastUpdated: today,
-          status: args.status?.trim() || config.statuses[0] || 'DRAFT',
-          decisionRef: args.decisionRef,
-          relatedPrd: args.relatedPrd,
-        });
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const text = renderTemplate(template, {
+        id,
+        title,
+        author,
+        created: today,
+        lastUpdated: today,
+        status: args.status?.trim() || config.statuses[0] || 'DRAFT',
+        decisionRef: args.decisionRef,
+        relatedPrd: args.relatedPrd,
+      });
+      // The create itself is the check: it fails if the file exists, even one that another window,
+      // the CLI or a git pull wrote after the ids were read. Then: the next id.
+      if (await createFileIfAbsent(uri, new TextEncoder().encode(text))) {
         await this.services.index.refreshFile(uri);
         return uri;
       }
+      if (!(await exists(uri))) throw new UserFacingError(`Tech Spec: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      this.services.log.info(`New Tech Spec: ${vscode.workspace.asRelativePath(uri)} already exists; trying the next id.`);
       const parsed = parseId(id, [config.idPrefix]);
       id = formatId(config.idPrefix, (parsed?.number ?? 0) + 1, config.idDigits);
     }
@@ -212,6 +214,17 @@ class SpecCreator {
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
+  }
+}
+
+/** Creates the file with this content unless a file is already there; false when one is. */
+async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
+  try {
+    return await vscode.workspace.applyEdit(edit);
+  } catch {
+    return false;
   }
 }
 

@@ -1,27 +1,37 @@
 import * as vscode from 'vscode';
-import { Commands, DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
-import { fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, MARKDOWN_LANGUAGE } from '../constants';
+import { findingFor, fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
-import { toVsRange } from './convert';
+import { fromVsRange, toVsRange } from './convert';
 import type { SpecDiagnostics } from './diagnostics';
 import { renumberAction } from './renumberCommand';
 import type { Services } from './services';
 
-/** Quick fixes for the spec checks, and a Fix All that applies every safe one as a single edit. */
+/** Fix All is a source action (Source Action…, `editor.codeActionsOnSave`), never a light bulb. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL_CODE_ACTION_KIND);
+
+/** What `techSpec.fixAll` accepts: a Uri, a uri string, or an object with one (a tree item, `{ uri }`). */
+export type FixAllTarget = vscode.Uri | string | { readonly uri: vscode.Uri | string } | undefined;
+
+/** Quick fixes for the spec checks, one per diagnostic, and a Fix All that applies every safe one as a single edit. */
 export function registerQuickFixes(services: Services, diagnostics: SpecDiagnostics): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
+      // Read once: every action offered is for this text, and none if it moves meanwhile.
+      const version = document.version;
+      const wantsQuickFix = wants(context.only, vscode.CodeActionKind.QuickFix);
+      const wantsFixAll = context.only !== undefined && wants(context.only, FIX_ALL_KIND);
+      const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+      if (!wantsFixAll && (!wantsQuickFix || ours.length === 0)) return undefined;
       const findings = await diagnostics.findingsFor(document);
-      if (token.isCancellationRequested || findings.length === 0) return undefined;
+      if (token.isCancellationRequested || document.version !== version || findings.length === 0) return undefined;
       const fixContext = await fixContextFor(services, document, findings);
-      if (token.isCancellationRequested) return undefined;
+      if (token.isCancellationRequested || document.version !== version) return undefined;
       const actions: vscode.CodeAction[] = [];
-      const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
       if (wantsQuickFix) {
-        for (const diagnostic of context.diagnostics) {
-          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-          const finding = findings.find((candidate) => candidate.code === diagnostic.code && toVsRange(candidate.range).isEqual(diagnostic.range));
+        for (const diagnostic of ours) {
+          const finding = findingFor(findings, { code: codeOf(diagnostic), message: diagnostic.message, range: fromVsRange(diagnostic.range) });
           if (finding?.fix?.kind === 'renumberId') {
             // Renumbering also renames the file: a command, not the text-only fix.
             const renumber = await renumberAction(services, document, diagnostic);
@@ -32,54 +42,73 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
           const fix = finding && fixFor(finding, fixContext);
           if (!fix) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.command = applyFixCommand(document, [fix]);
+          action.command = applyFixCommand(document.uri, version, [fix]);
           action.diagnostics = [diagnostic];
           action.isPreferred = true;
           actions.push(action);
         }
       }
-      const fixable = fixesFor(findings, fixContext);
-      const wantsFixAll = !context.only || context.only.contains(vscode.CodeActionKind.SourceFixAll) || vscode.CodeActionKind.SourceFixAll.contains(context.only);
-      if (fixable.length > 1 && (wantsFixAll || wantsQuickFix)) {
-        const kind = wantsFixAll && context.only ? vscode.CodeActionKind.SourceFixAll.append('techspec') : vscode.CodeActionKind.QuickFix;
-        const action = new vscode.CodeAction(`Fix all Tech Spec problems in this file (${fixable.length})`, kind);
-        action.command = applyFixCommand(document, fixable);
-        actions.push(action);
+      if (wantsFixAll) {
+        const fixable = fixesFor(findings, fixContext);
+        if (fixable.length > 0) {
+          const action = new vscode.CodeAction(`Fix all Tech Spec problems in this file (${fixable.length})`, FIX_ALL_KIND);
+          action.command = applyFixCommand(document.uri, version, fixable);
+          actions.push(action);
+        }
       }
-      return actions;
+      return document.version === version ? actions : undefined;
     },
   };
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider({ language: MARKDOWN_LANGUAGE }, provider, {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('techspec')],
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
     }),
-    vscode.commands.registerCommand(Commands.fixAll, async (uri?: vscode.Uri) => {
-      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      if (!document) return false;
-      const version = document.version;
-      const findings = await diagnostics.findingsFor(document);
-      const fixes = fixesFor(findings, await fixContextFor(services, document, findings));
-      if (fixes.length === 0) {
-        void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
-        return false;
-      }
-      // The fixes were computed for one version of the text: if it moved meanwhile, drop them.
-      if (document.version !== version) {
-        void vscode.window.showWarningMessage('Tech Spec: the file changed while the fixes were computed; nothing was applied. Run Fix All again.');
-        return false;
-      }
-      return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fixes));
-    }),
+    vscode.commands.registerCommand(Commands.fixAll, (target?: FixAllTarget) => fixAll(services, diagnostics, target)),
     vscode.commands.registerCommand(Commands.applyFix, (uri: string, version: number, fixes: readonly Fix[]) => applyIfCurrent(uri, version, fixes)),
   );
+}
+
+function wants(only: vscode.CodeActionKind | undefined, kind: vscode.CodeActionKind): boolean {
+  return !only || only.contains(kind) || kind.contains(only);
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? code.value : code;
+}
+
+/** Fix All from the palette (the active editor) or the view (a spec's item): true when an edit was applied. */
+async function fixAll(services: Services, diagnostics: SpecDiagnostics, target: FixAllTarget): Promise<boolean> {
+  const uri = targetUri(target);
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document) return false;
+  const version = document.version;
+  const findings = await diagnostics.findingsFor(document);
+  const fixes = document.version === version ? fixesFor(findings, await fixContextFor(services, document, findings)) : [];
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('Tech Spec: the file changed while the fixes were computed; nothing was applied. Run Fix All again.');
+    return false;
+  }
+  if (fixes.length === 0) {
+    void vscode.window.showInformationMessage('Tech Spec: nothing to fix automatically in this file.');
+    return false;
+  }
+  return applyIfCurrent(document.uri.toString(), version, fixes);
+}
+
+function targetUri(target: FixAllTarget): vscode.Uri | undefined {
+  if (target instanceof vscode.Uri) return target;
+  if (typeof target === 'string') return vscode.Uri.parse(target);
+  if (target && typeof target === 'object' && 'uri' in target) return targetUri(target.uri);
+  return undefined;
 }
 
 /**
  * A code action carries a command rather than an edit: VS Code would apply an edit at its old
  * offsets even after the text moved, while the command checks the version first.
  */
-function applyFixCommand(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.Command {
-  return { command: Commands.applyFix, title: fixes.length === 1 ? fixes[0]!.title : 'Fix all', arguments: [document.uri.toString(), document.version, fixes] };
+function applyFixCommand(uri: vscode.Uri, version: number, fixes: readonly Fix[]): vscode.Command {
+  return { command: Commands.applyFix, title: fixes.length === 1 ? fixes[0]!.title : 'Fix all', arguments: [uri.toString(), version, fixes] };
 }
 
 /** Applies the fixes as one undoable edit if the document is still at the version they were made for. */

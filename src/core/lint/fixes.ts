@@ -42,8 +42,10 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return edit && { title: present ? `Set "${fix.key}" to ${value}` : `Add "${fix.key}" to the front matter`, edits: [edit] };
     }
     case 'setStatus': {
-      const field = getField(parsed.frontMatter, 'status');
-      return field && { title: `Change status to ${fix.status}`, edits: [{ range: field.valueRange, newText: fix.status }] };
+      // Through the verified key edit: an anchored status that an alias repeats is left alone.
+      if (!getField(parsed.frontMatter, 'status')) return undefined;
+      const edit = keyEdit(parsed.text, 'status', fix.status);
+      return edit && { title: `Change status to ${fix.status}`, edits: [edit] };
     }
     case 'touchLastUpdated': {
       const edit = keyEdit(parsed.text, 'last_updated', context.today);
@@ -124,7 +126,9 @@ function renumber(context: FixContext): Fix | undefined {
   if (!field) return undefined;
   const oldId = String(field.value).trim();
   if (!parseId(oldId)) return undefined;
-  const edits: TextEdit[] = [{ range: field.valueRange, newText: context.nextFreeId }];
+  const idEdit = keyEdit(parsed.text, 'tech_spec_id', context.nextFreeId);
+  if (!idEdit) return undefined;
+  const edits: TextEdit[] = [idEdit];
   const title = parsed.outline.headings.find((heading) => heading.level === 1);
   if (title) {
     const line = parsed.lines[title.line];
@@ -134,3 +138,25 @@ function renumber(context: FixContext): Fix | undefined {
   return { title: `Renumber to ${context.nextFreeId}`, edits };
 }
 
+
+/** What a diagnostic in the editor still tells of the finding it came from. */
+export interface ReportedProblem {
+  readonly code: string | number | undefined;
+  readonly message: string;
+  readonly range: Range;
+}
+
+/**
+ * The finding a diagnostic was made from. Diagnostics reach a code action provider as copies, so
+ * they are matched by code, range and message: two findings of one rule on one range (two missing
+ * keys on the closing line) differ by message, and each gets its own fix.
+ */
+export function findingFor(findings: readonly Finding[], reported: ReportedProblem): Finding | undefined {
+  return findings.find(
+    (finding) => finding.code === String(reported.code) && finding.message === reported.message && sameRange(finding.range, reported.range),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

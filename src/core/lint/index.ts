@@ -5,7 +5,7 @@ import type { SpecIndex } from '../specIndex';
 import { lintSpec, type Finding, type LintConfig } from './rules';
 import type { TemplateModel } from './templateModel';
 
-export { fixFor, type Fix, type FixContext, type TextEdit } from './fixes';
+export { findingFor, fixFor, type Fix, type FixContext, type ReportedProblem, type TextEdit } from './fixes';
 export { RULES, isRealDate, lintSpec, severityOf, type Finding, type FixData, type LintConfig, type RuleCode, type RuleInfo, type WorkspaceFacts } from './rules';
 export { buildTemplateModel, type TemplateModel, type TemplateSection } from './templateModel';
 
