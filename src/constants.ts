@@ -10,6 +10,7 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  updateSpecIndex: 'techSpec.updateSpecIndex',
 } as const;
 
 export const Views = {
@@ -44,6 +45,8 @@ export const Settings = {
   diagnosticsScope: 'diagnostics.scope',
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
+  indexFile: 'index.file',
+  indexUpdateOnSave: 'index.updateOnSave',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

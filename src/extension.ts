@@ -13,6 +13,7 @@ import { registerQuickFixes } from './vscode/quickFixes';
 import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
+import { registerMarkdownPreview } from './vscode/markdownPreview';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -21,6 +22,8 @@ export interface TechSpecApi {
   readonly diagnostics: SpecDiagnostics;
   /** Milliseconds spent evaluating this bundle and in activate(); read by the host benchmark. */
   readonly activationTiming: { readonly moduleMs: number; readonly activateMs: number };
+  /** VS Code's Markdown preview calls this (contributes.markdown.markdownItPlugins) to add the spec rendering. */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 // Set by the bundle's first line (scripts/build.mjs); absent when the sources run unbundled.
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log };
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
+  const preview = registerMarkdownPreview(services);
 
   context.subscriptions.push(
     log,
@@ -52,8 +56,15 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    preview,
   );
-  return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
+  return {
+    index,
+    tree,
+    diagnostics,
+    activationTiming: { moduleMs, activateMs: performance.now() - activateStart },
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
+  };
 }
 
 export function deactivate(): void {

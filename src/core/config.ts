@@ -28,6 +28,9 @@ export interface TechSpecConfig {
   readonly staleAfterDays: number;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** The Markdown file that holds the spec index table, relative to the workspace folder. */
+  readonly indexFile: string;
+  readonly indexUpdateOnSave: boolean;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -51,6 +54,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   rules: {},
   staleAfterDays: 30,
   maxFileSize: 5 * 1024 * 1024,
+  indexFile: 'docs/specs/README.md',
+  indexUpdateOnSave: false,
 };
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -84,5 +89,7 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     rules: pick('rules', isRecordOfStrings) as TechSpecConfig['rules'],
     staleAfterDays: pick('staleAfterDays', isPositive),
     maxFileSize: pick('maxFileSize', isPositive),
+    indexFile: pick('indexFile', (value) => typeof value === 'string' && value.trim() !== ''),
+    indexUpdateOnSave: pick('indexUpdateOnSave', (value) => typeof value === 'boolean'),
   };
 }

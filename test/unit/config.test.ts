@@ -32,6 +32,8 @@ describe('config', () => {
       rules: { TS001: 'off' },
       staleAfterDays: 0.5,
       maxFileSize: 1024,
+      indexFile: 'SPECS.md',
+      indexUpdateOnSave: true,
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
