@@ -7,6 +7,8 @@ import { decodeText } from '../core/encoding';
 import { formatId, nextFreeId, parseId } from '../core/ids';
 import { buildTemplateModel, isLintTarget, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
+import { exportCommand } from './exportCommand';
+import { indexCommand } from './indexCommand';
 import { UsageError, expandTargets, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
 
 const HELP = `techspec — checks and tools for Tech Spec Markdown files
@@ -16,6 +18,11 @@ Usage:
   techspec list [--format text|json] [--root DIR]
   techspec new "Title" [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
                        [--related-prd PRD-0012] [--status STATUS] [--root DIR]
+  techspec index [--write] [--check] [--file FILE] [--root DIR]
+                       the spec table in FILE (default docs/specs/README.md) between
+                       <!-- techspec:index --> and <!-- /techspec:index -->; --check exits 1 when stale
+  techspec export --out DIR [--include GLOB...] [--allow-html] [--root DIR]
+                       a static HTML site: an index page, one page per spec, the RFC/PRD documents
 
 Configuration: .techspec.json in the root, and/or the techSpec.* keys of .vscode/settings.json.
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -42,6 +49,12 @@ export function main(argv: readonly string[], io: Io): number {
         'decision-ref': { type: 'string' },
         'related-prd': { type: 'string' },
         status: { type: 'string' },
+        write: { type: 'boolean' },
+        check: { type: 'boolean' },
+        file: { type: 'string' },
+        out: { type: 'string' },
+        include: { type: 'string', multiple: true },
+        'allow-html': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -74,6 +87,10 @@ export function main(argv: readonly string[], io: Io): number {
         return list(root, values.format, io);
       case 'new':
         return create(root, rest.join(' '), values, io);
+      case 'index':
+        return indexCommand(loadWorkspace(root), { write: values.write === true, check: values.check === true, file: values.file }, io);
+      case 'export':
+        return exportCommand(loadWorkspace(root), { out: values.out, include: values.include ?? [], allowHtml: values['allow-html'] === true, template: readTemplate }, io);
       case undefined:
         io.err(HELP);
         return 2;
@@ -179,7 +196,7 @@ function relativePath(uri: string, cwd: string): string {
   return path.relative(cwd, decodeURIComponent(uri.replace(/^file:\/\//, '')));
 }
 
-function create(root: string, title: string, values: Record<string, string | boolean | undefined>, io: Io): number {
+function create(root: string, title: string, values: Record<string, string | boolean | string[] | undefined>, io: Io): number {
   if (!title.trim()) throw new UsageError('new needs a title: techspec new "Payment retries"');
   const workspace = loadWorkspace(root);
   const { config } = workspace;

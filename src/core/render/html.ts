@@ -34,5 +34,6 @@ export function relativeHref(fromFile: string, toFile: string): string {
 
 /** Percent-encodes what a path segment cannot hold as is (spaces, `#`, `?`, `%`), keeping `..`. */
 export function encodePathSegment(segment: string): string {
-  return segment === '..' ? segment : encodeURIComponent(segment).replace(/%40/g, '@');
+  // encodeURIComponent leaves ( ) ' ! * alone; ( and ) would end a Markdown link destination.
+  return segment === '..' ? segment : encodeURIComponent(segment).replace(/%40/g, '@').replace(/[()'!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
