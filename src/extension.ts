@@ -14,6 +14,10 @@ import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
 import { registerMarkdownPreview } from './vscode/markdownPreview';
+import { SpecIndexDiagnostics } from './vscode/specIndexDiagnostics';
+import { registerSpecIndexOnSave } from './vscode/specIndexOnSave';
+import { registerSpecIndexQuickFix } from './vscode/specIndexQuickFix';
+import { registerUpdateSpecIndexCommand } from './vscode/updateSpecIndexCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -57,6 +61,10 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     diagnostics,
     registerQuickFixes(services, diagnostics),
     preview,
+    registerUpdateSpecIndexCommand(services),
+    registerSpecIndexOnSave(services),
+    new SpecIndexDiagnostics(services),
+    registerSpecIndexQuickFix(services),
   );
   return {
     index,

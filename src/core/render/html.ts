@@ -13,7 +13,8 @@ export function escapeHtml(value: string): string {
  */
 export function safeHref(href: string): string | undefined {
   const value = href.trim();
-  if (value === '' || /[\s<>"'`\\\u0000-\u001f]/.test(value)) return undefined;
+  // \s covers tabs and line breaks; other control characters are refused by code point.
+  if (value === '' || /[\s<>"'`\\]/.test(value) || [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return undefined;
   if (/^https?:\/\/[^/]/i.test(value)) return value;
   if (value.startsWith('//')) return undefined;
   // A colon before the first slash, `?` or `#` is a scheme (javascript:, command:, data:...).
