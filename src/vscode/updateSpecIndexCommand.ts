@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { IndexMarkerError } from '../core/render/specIndexTable';
-import { exists } from './paths';
 import type { Services } from './services';
 import { indexEdit, indexFileState, writeIndexFile } from './specIndexFile';
 
@@ -44,15 +43,15 @@ export async function updateSpecIndex(services: Services, args: UpdateSpecIndexA
   if (!state) throw new Error(`techSpec.index.file points outside ${folder.name}`);
   if (!state.spliced.changed) return { uri: state.uri, changed: false, saved: !(vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === state.uri.toString())?.isDirty ?? false) };
   const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === state.uri.toString());
-  if (!open && (await exists(state.uri))) {
-    // No editor has it: write the file itself, as VS Code does for link updates in closed files.
+  if (!open) {
+    // No editor has it (or there is no file yet): write the file itself, as VS Code does for link updates in closed files.
     if (!(await writeIndexFile(state))) throw new Error(`${vscode.workspace.asRelativePath(state.uri)} is not clean UTF-8 text; it was left alone`);
     services.log.info(`spec index written: ${vscode.workspace.asRelativePath(state.uri)}`);
     return { uri: state.uri, changed: true, saved: true };
   }
-  // In an editor (or new): one undoable edit, saved unless the user had unsaved changes of their own.
+  // In an editor: one undoable edit, saved unless the user had unsaved changes of their own.
   const document = open;
-  const wasDirty = document?.isDirty ?? false;
+  const wasDirty = document.isDirty;
   if (!(await vscode.workspace.applyEdit(indexEdit(state, document)))) throw new Error('the edit was refused');
   const saved = (args.save ?? !wasDirty) && (await (await vscode.workspace.openTextDocument(state.uri)).save());
   services.log.info(`spec index updated${saved ? '' : ' (not saved)'}: ${vscode.workspace.asRelativePath(state.uri)}`);
