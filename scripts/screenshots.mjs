@@ -55,8 +55,8 @@ async function main() {
   let failed = false;
   try {
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: WAIT });
-    // The tree goes last: it widens the side bar, which would wrap the editor's lines in the other pictures.
-    // The preview goes after the tree: it is the newest picture, so a failure there costs no other one.
+    // The tree goes after the editor pictures: it widens the side bar, which would wrap their lines. The preview
+    // goes after the tree: it is the newest picture, so a failure there costs no other one.
     const shots = { problems, hover, completion, newSpec, tree, preview };
     for (const [name, shoot] of Object.entries(shots)) {
       if (only && !only.has(name)) continue;
