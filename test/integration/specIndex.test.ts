@@ -31,11 +31,19 @@ describe('Spec index file', () => {
     specText = await readFile(specUri());
   });
 
+  // Later suites count TS-0002's checklist: put it back through its editor (open editor text wins over
+  // disk in the index), and wait until the index has it again.
   after(async () => {
-    await closeAllEditors();
     await vscode.workspace.getConfiguration('techSpec').update('index.updateOnSave', undefined, vscode.ConfigurationTarget.Workspace);
-    await writeFile(specUri(), specText);
+    const document = await vscode.workspace.openTextDocument(specUri());
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(specUri(), new vscode.Range(0, 0, document.lineCount, 0), specText);
+    await vscode.workspace.applyEdit(restore);
+    await document.save();
+    await closeAllEditors();
     await vscode.workspace.fs.delete(indexUri());
+    await waitFor(() => api.index.model.get(specUri().toString())?.checklist.done, (done) => done === 1, 'TS-0002 back at 1/3');
+    await waitFor(() => api.index.model.has(indexUri().toString()), (known) => !known, 'the index file to be gone from the index');
   });
 
   /** What every row must be: each spec of the workspace, linked relative to docs/specs/. */
