@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of the extension at work for the README, taken from the real workbench.
 // Starts the same host as `npm start` (code-server + this extension) on a fresh copy of samples/workspace, drives the
 // workbench in headless Chromium with the mouse and keyboard like a user, and writes media/screenshots/*.png.
-// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,tree] [--keep-going]
+// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,preview,tree] [--keep-going]
 // On a failure, the full window is saved next to the host logs in .vscode-test/logs/. TECHSPEC_SHOTS_FULL=1 also
 // writes the uncropped window as <name>.full.png, to check a crop.
 import { spawnSync } from 'node:child_process';
@@ -55,8 +55,9 @@ async function main() {
   let failed = false;
   try {
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: WAIT });
-    // The tree goes last: it widens the side bar, which would wrap the editor's lines in the other pictures.
-    const shots = { problems, hover, completion, newSpec, tree };
+    // The tree goes after the editor pictures: it widens the side bar, which would wrap their lines. The preview
+    // goes after the tree: it is the newest picture, so a failure there costs no other one.
+    const shots = { problems, hover, completion, newSpec, tree, preview };
     for (const [name, shoot] of Object.entries(shots)) {
       if (only && !only.has(name)) continue;
       const t0 = Date.now();
@@ -308,6 +309,18 @@ async function problems(page) {
   const lastRow = await boxOf(panel.locator('.monaco-list-row').last());
   // The editor's top (front matter with squiggles), the panel's tabs and its rows.
   return shoot(page, 'problems', union([{ ...editorBox, height: 250 }, { ...panelBox, height: lastRow.y + lastRow.height + 8 - panelBox.y }], 0));
+}
+
+/** VS Code's Markdown preview of a sample spec: the header card, linked ids, and the body below. */
+async function preview(page) {
+  await openFile(page, 'TS-0007-payment-retry-worker.md');
+  await runCommand(page, 'Markdown: Open Preview');
+  // The preview is a webview: an iframe holding the active frame with the rendered document.
+  const card = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('.techspec-card');
+  await visible(card);
+  await visible(page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('a.techspec-ref').first());
+  const editorBox = await boxOf(page.locator('.part.editor'));
+  return shoot(page, 'preview', union([{ ...editorBox, height: Math.min(editorBox.height, 560) }], 0));
 }
 
 main().then(

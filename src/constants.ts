@@ -11,6 +11,7 @@ export const Commands = {
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
   renumberId: 'techSpec.renumberId',
+  updateSpecIndex: 'techSpec.updateSpecIndex',
 } as const;
 
 export const Views = {
@@ -47,6 +48,8 @@ export const Settings = {
   staleAfterDays: 'staleAfterDays',
   idsScanBranches: 'ids.scanBranches',
   idsBranchRefs: 'ids.branchRefs',
+  indexFile: 'index.file',
+  indexUpdateOnSave: 'index.updateOnSave',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

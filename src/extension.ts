@@ -17,6 +17,11 @@ import { IdAllocator } from './vscode/idAllocation';
 import { GitBranchIds } from './vscode/node/gitBranchIds';
 import { registerIdRenameProvider } from './vscode/renameProvider';
 import { registerRenumberCommand } from './vscode/renumberCommand';
+import { registerMarkdownPreview } from './vscode/markdownPreview';
+import { SpecIndexDiagnostics } from './vscode/specIndexDiagnostics';
+import { registerSpecIndexOnSave } from './vscode/specIndexOnSave';
+import { registerSpecIndexQuickFix } from './vscode/specIndexQuickFix';
+import { registerUpdateSpecIndexCommand } from './vscode/updateSpecIndexCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -26,6 +31,8 @@ export interface TechSpecApi {
   readonly diagnostics: SpecDiagnostics;
   /** Milliseconds spent evaluating this bundle and in activate(); read by the host benchmark. */
   readonly activationTiming: { readonly moduleMs: number; readonly activateMs: number };
+  /** VS Code's Markdown preview calls this (contributes.markdown.markdownItPlugins) to add the spec rendering. */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 // Set by the bundle's first line (scripts/build.mjs); absent when the sources run unbundled.
@@ -43,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log, ids: new IdAllocator(log, new GitBranchIds()) };
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
+  const preview = registerMarkdownPreview(services);
 
   context.subscriptions.push(
     log,
@@ -59,8 +67,20 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerQuickFixes(services, diagnostics),
     registerIdRenameProvider(services),
     registerRenumberCommand(services),
+    preview,
+    registerUpdateSpecIndexCommand(services),
+    registerSpecIndexOnSave(services),
+    new SpecIndexDiagnostics(services),
+    registerSpecIndexQuickFix(services),
   );
-  return { configuration, index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
+  return {
+    configuration,
+    index,
+    tree,
+    diagnostics,
+    activationTiming: { moduleMs, activateMs: performance.now() - activateStart },
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
+  };
 }
 
 export function deactivate(): void {

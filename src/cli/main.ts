@@ -10,6 +10,8 @@ import { formatLocalDate, renderTemplate, specFileName } from '../core/template'
 import { allocateForCli, collisionFindings, renameCommand } from './ids';
 import { rootFor } from './root';
 import { UsageError, expandTargets, loadConfigReport, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
+import { exportCommand } from './exportCommand';
+import { indexCommand } from './indexCommand';
 
 const HELP = `techspec — checks and tools for Tech Spec Markdown files
 
@@ -23,6 +25,11 @@ Usage:
 lint --against origin/main also reports ids that the ref gives to a different document.
 rename changes the id everywhere (id field, title, references, relative links, file name):
 all files or none.
+  techspec index [--write] [--check] [--file FILE] [--root DIR]
+                       the spec table in FILE (default docs/specs/README.md) between
+                       <!-- techspec:index --> and <!-- /techspec:index -->; --check exits 1 when stale
+  techspec export --out DIR [--include GLOB...] [--allow-html] [--root DIR]
+                       a static HTML site: an index page, one page per spec, the RFC/PRD documents
 
 Configuration: .techspec.json in the root, and/or the techSpec.* keys of .vscode/settings.json.
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -51,6 +58,12 @@ export function main(argv: readonly string[], io: Io): number {
         status: { type: 'string' },
         against: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        write: { type: 'boolean' },
+        check: { type: 'boolean' },
+        file: { type: 'string' },
+        out: { type: 'string' },
+        include: { type: 'string', multiple: true },
+        'allow-html': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,6 +101,10 @@ export function main(argv: readonly string[], io: Io): number {
         return create(root, rest.join(' '), values, io);
       case 'rename':
         return renameCommand(loadWorkspace(root), rest, values['dry-run'] === true, io);
+      case 'index':
+        return indexCommand(loadWorkspace(root), { write: values.write === true, check: values.check === true, file: values.file }, io);
+      case 'export':
+        return exportCommand(loadWorkspace(root), { out: values.out, include: values.include ?? [], allowHtml: values['allow-html'] === true, template: readTemplate }, io);
       case undefined:
         io.err(HELP);
         return 2;
@@ -252,7 +269,7 @@ function relativePath(uri: string, cwd: string): string {
   return path.relative(cwd, decodeURIComponent(uri.replace(/^file:\/\//, '')));
 }
 
-function create(root: string, title: string, values: Record<string, string | boolean | undefined>, io: Io): number {
+function create(root: string, title: string, values: Record<string, string | boolean | string[] | undefined>, io: Io): number {
   if (!title.trim()) throw new UsageError('new needs a title: techspec new "Payment retries"');
   const workspace = loadWorkspaceReporting(root, io);
   const { config } = workspace;

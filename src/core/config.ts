@@ -33,6 +33,9 @@ export interface TechSpecConfig {
   readonly idsScanBranches: boolean;
   /** Ref prefixes whose ids count (`refs/heads`, `refs/remotes`). */
   readonly idsBranchRefs: readonly string[];
+  /** The Markdown file that holds the spec index table, relative to the workspace folder. */
+  readonly indexFile: string;
+  readonly indexUpdateOnSave: boolean;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -58,6 +61,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   maxFileSize: 5 * 1024 * 1024,
   idsScanBranches: true,
   idsBranchRefs: ['refs/heads', 'refs/remotes'],
+  indexFile: 'docs/specs/README.md',
+  indexUpdateOnSave: false,
 };
 
 /** A setting that was set to something unusable, and what is used instead. */
@@ -122,6 +127,8 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
       idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
       idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
+      indexFile: pick('indexFile', isNonBlank, 'a file path'),
+      indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
     },
     problems,
   };

@@ -34,6 +34,8 @@ describe('config', () => {
       maxFileSize: 1024,
       idsScanBranches: false,
       idsBranchRefs: ['refs/remotes/origin'],
+      indexFile: 'SPECS.md',
+      indexUpdateOnSave: true,
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
