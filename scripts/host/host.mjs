@@ -31,6 +31,8 @@ export const DEFAULT_SETTINGS = {
   'npm.fetchOnlinePackageInfo': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'security.workspace.trust.enabled': false,
+  // The browser workbench saves dirty editors after a delay by default: tests that type, revert or undo need them kept.
+  'files.autoSave': 'off',
 };
 
 // Trust on, no prompt: a folder opened for the first time stays in Restricted Mode.
