@@ -13,6 +13,8 @@ import { registerQuickFixes } from './vscode/quickFixes';
 import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
+import { registerLanguageModelTools } from './vscode/agents/languageModelTools';
+import { registerMcpServerDefinitions } from './vscode/agents/mcpServerDefinitions';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -52,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    registerLanguageModelTools(services),
+    registerMcpServerDefinitions(services),
   );
   return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }

@@ -28,6 +28,8 @@ export interface TechSpecConfig {
   readonly staleAfterDays: number;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** Whether the extension offers `techspec mcp` to VS Code's MCP support (1.101+). */
+  readonly agentsMcp: boolean;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   rules: {},
   staleAfterDays: 30,
   maxFileSize: 5 * 1024 * 1024,
+  agentsMcp: true,
 };
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -84,5 +87,6 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     rules: pick('rules', isRecordOfStrings) as TechSpecConfig['rules'],
     staleAfterDays: pick('staleAfterDays', isPositive),
     maxFileSize: pick('maxFileSize', isPositive),
+    agentsMcp: pick('agentsMcp', (value) => typeof value === 'boolean'),
   };
 }

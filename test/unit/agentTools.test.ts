@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AGENT_TOOLS, findTool, LIFECYCLE_NOTE, MAX_MARKDOWN_CHARS, runTool, type ToolResult } from '../../src/core/agents';
+import { AGENT_TOOLS, describePlan, findTool, LIFECYCLE_NOTE, MAX_MARKDOWN_CHARS, planSetTaskState, runTool, type ToolResult } from '../../src/core/agents';
 import { MemoryAgentWorkspace } from '../support/memoryAgentWorkspace';
 
 async function call(workspace: MemoryAgentWorkspace, name: string, input: unknown): Promise<ToolResult> {
@@ -266,6 +266,17 @@ describe('agent tools', () => {
       const offset = before.indexOf('- [ ] Implement [feature 1]') + 3;
       assert.deepEqual(diff(before, after), [[offset, ' ', 'x']]);
       assert.equal(workspace.writes.length, 1);
+    });
+
+    it('describes the edit for the confirmation, naming the spec and the item, before writing anything', async () => {
+      const workspace = MemoryAgentWorkspace.fixture();
+      const plan = await planSetTaskState({ id: 'ts-0001', line: 428, done: true }, workspace);
+      assert.deepEqual(describePlan(plan), {
+        title: 'Tick a checklist item of TS-0001?',
+        message: 'Tick this checklist item of TS-0001 (Auth Service), docs/specs/TS-0001-auth-service.md line 428, in Implementation Checklist › Phase 2: Core Features:\n\n[x] Implement [feature 1]',
+        progress: 'Ticking TS-0001 line 428',
+      });
+      assert.equal(workspace.writes.length, 0);
     });
 
     it('unticks by text, and leaves an item already in the state asked for alone', async () => {

@@ -12,6 +12,7 @@ export const LIFECYCLE_NOTE =
 export const checkSpec: AgentTool = {
   name: 'check_spec',
   title: 'Check a tech spec',
+  summary: "Runs Tech Spec's checks on one spec and returns its findings.",
   description:
     "Runs Tech Spec's checks on one spec by id (e.g. TS-0042), as the editor's Problems view and `techspec lint` do: missing or invalid " +
     'front-matter keys, unknown statuses, bad dates, missing or out-of-order sections, template placeholders left in, references to ids no ' +

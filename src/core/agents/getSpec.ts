@@ -13,6 +13,7 @@ export const MAX_PARAGRAPH_CHARS = 400;
 export const getSpec: AgentTool = {
   name: 'get_spec',
   title: 'Read a tech spec',
+  summary: 'Reads a tech spec: front matter, sections, and the Markdown of one section or the whole body.',
   description:
     'Reads one technical spec by id (e.g. TS-0042): its front matter as JSON (title, status, decision_ref, author, dates...), ' +
     'the list of its sections with their lines, and the Markdown of one `section` (a heading name such as "Data Model" or "API Specification") ' +

@@ -8,6 +8,7 @@ export const LIST_MAX_LIMIT = 500;
 export const listSpecs: AgentTool = {
   name: 'list_specs',
   title: 'List tech specs',
+  summary: "Lists the workspace's tech specs with status, checklist progress and decision ref.",
   description:
     'Lists the technical specs (Markdown files with a `tech_spec_id`) in this workspace as a Markdown table: id, title, status, ' +
     'checklist progress (ticked/total items of the Implementation Checklist), decision ref (the RFC it implements) and path. ' +

@@ -8,6 +8,7 @@ export const MAX_TASKS = 100;
 export const nextOpenTasks: AgentTool = {
   name: 'next_open_tasks',
   title: 'Open tasks of a tech spec',
+  summary: 'Lists the unticked checklist items of a spec, with their lines and sections.',
   description:
     'Lists the unticked checklist items (`- [ ]`) of one spec by id (e.g. TS-0042), in document order, each with its line (1-based) and ' +
     'the section it sits in (e.g. "Implementation Checklist › Phase 2: Core Features"). Use it to decide what to implement next; ' +

@@ -41,9 +41,20 @@ export async function planSetTaskState(input: Readonly<Record<string, unknown>>,
   };
 }
 
+/** What a confirmation says before the edit: plain text (the item comes from a workspace file). */
+export function describePlan(plan: SetTaskStatePlan): { title: string; message: string; progress: string } {
+  const verb = plan.done ? 'Tick' : 'Untick';
+  return {
+    title: `${verb} a checklist item of ${plan.id}?`,
+    message: `${verb} this checklist item of ${plan.id} (${plan.title}), ${plan.path} line ${plan.line}, in ${plan.section}:\n\n${plan.done ? '[x]' : '[ ]'} ${plan.item}`,
+    progress: `${plan.done ? 'Ticking' : 'Unticking'} ${plan.id} line ${plan.line}`,
+  };
+}
+
 export const setTaskState: AgentTool = {
   name: 'set_task_state',
   title: 'Tick or untick a checklist item',
+  summary: 'Ticks or unticks one checklist item of a spec (asks before changing the file).',
   description:
     'Ticks (`done: true`) or unticks (`done: false`) one checklist item of a spec, found by `line` (1-based, as next_open_tasks gives it) ' +
     'or by its `text`; give both to be safe when the file may have changed. It changes only that item\'s box (`[ ]` to `[x]` or back) and ' +

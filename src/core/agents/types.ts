@@ -39,6 +39,8 @@ export interface AgentTool {
   /** `verb_noun`: `techspec_<name>` in VS Code, `<name>` over MCP. */
   readonly name: string;
   readonly title: string;
+  /** One sentence for people (VS Code shows it in the tools list). */
+  readonly summary: string;
   /** Written for a model: what the tool does, when to use it, what it returns. */
   readonly description: string;
   readonly inputSchema: JsonSchema;
