@@ -26,12 +26,29 @@ async function coreOnDisk(): Promise<MemoryAgentWorkspace> {
   return workspace;
 }
 
+/** Puts the disk's text back into an editor and saves, so the next test starts from the fixture. */
+async function restore(editor: vscode.TextEditor, text: string): Promise<void> {
+  const document = editor.document;
+  const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
+  // save() is false when the text is the saved text again: what counts is the state after it.
+  await document.save();
+  assert.equal(document.isDirty, false);
+  assert.equal(await readFile(document.uri), text);
+}
+
 describe('agent tools in VS Code', function () {
   // Each call crosses to the workbench and back: generous on a loaded machine, never a timing assertion.
   this.timeout(180_000);
 
   before(async () => {
     await activateExtension();
+    // VS Code in a browser saves after a second by default: these tests need unsaved text to stay unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   afterEach(async () => {
@@ -77,6 +94,7 @@ describe('agent tools in VS Code', function () {
 
   it('reads unsaved editor text', async () => {
     const uri = fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md');
+    const onDisk = await readFile(uri);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const line = editor.document.getText().split('\n').findIndex((text) => text.includes('Backoff policy'));
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), '- [ ] Unsaved idea\n')));
@@ -85,7 +103,7 @@ describe('agent tools in VS Code', function () {
     assert.ok(open.includes(`- line ${line + 1} · Implementation Checklist › Phase 1: Foundation · Unsaved idea`), open);
     const listed = await invoke('list_specs', { text: 'payment' });
     assert.ok(listed.includes('| TS-0002 | Payment Retries | DRAFT | 1/4 |'), listed);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restore(editor, onDisk);
   });
 
   // Outside a chat session VS Code asks for confirmation with a modal dialog; in extension tests its
@@ -116,8 +134,7 @@ describe('agent tools in VS Code', function () {
     assert.equal(await readFile(uri), onDisk);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), typed);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    assert.equal(editor.document.getText(), onDisk);
+    await restore(editor, onDisk);
   });
 
   describe('MCP server definition', () => {
