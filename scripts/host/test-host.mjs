@@ -53,6 +53,9 @@ async function runSuite(suite, totals) {
       workspace,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suite.tests,
+      // VS Code in a browser saves dirty editors after a second by default; tests of unsaved text
+      // (the tree following typing, the agent tools reading editors) need it to stay unsaved.
+      settings: { 'files.autoSave': 'off' },
       env,
       log,
       onReport: (text) => {

@@ -43,12 +43,8 @@ describe('agent tools in VS Code', function () {
 
   before(async () => {
     await activateExtension();
-    // VS Code in a browser saves after a second by default: these tests need unsaved text to stay unsaved.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    // The harness turns off the browser's default auto save (scripts/host/test-host.mjs): unsaved text stays unsaved.
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
   });
 
   afterEach(async () => {
