@@ -10,6 +10,7 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  renumberId: 'techSpec.renumberId',
 } as const;
 
 export const Views = {
@@ -45,6 +46,8 @@ export const Settings = {
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
   agentsMcp: 'agents.mcp',
+  idsScanBranches: 'ids.scanBranches',
+  idsBranchRefs: 'ids.branchRefs',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

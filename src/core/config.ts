@@ -30,6 +30,10 @@ export interface TechSpecConfig {
   readonly maxFileSize: number;
   /** Whether the extension offers `techspec mcp` to VS Code's MCP support (1.101+). */
   readonly agentsMcp: boolean;
+  /** Whether new ids also count ids taken on other git branches. */
+  readonly idsScanBranches: boolean;
+  /** Ref prefixes whose ids count (`refs/heads`, `refs/remotes`). */
+  readonly idsBranchRefs: readonly string[];
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -54,6 +58,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   staleAfterDays: 30,
   maxFileSize: 5 * 1024 * 1024,
   agentsMcp: true,
+  idsScanBranches: true,
+  idsBranchRefs: ['refs/heads', 'refs/remotes'],
 };
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -88,5 +94,7 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     staleAfterDays: pick('staleAfterDays', isPositive),
     maxFileSize: pick('maxFileSize', isPositive),
     agentsMcp: pick('agentsMcp', (value) => typeof value === 'boolean'),
+    idsScanBranches: pick('idsScanBranches', (value) => typeof value === 'boolean'),
+    idsBranchRefs: pick('idsBranchRefs', isStringList),
   };
 }

@@ -33,6 +33,8 @@ describe('config', () => {
       staleAfterDays: 0.5,
       maxFileSize: 1024,
       agentsMcp: false,
+      idsScanBranches: false,
+      idsBranchRefs: ['refs/remotes/origin'],
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
@@ -59,6 +61,8 @@ describe('config', () => {
       ['statuses', []],
       ['statuses', ['DRAFT', 3]],
       ['statuses', 'DRAFT'],
+      ['idsScanBranches', 'yes'],
+      ['idsBranchRefs', 'refs/heads'],
       ['specGlob', ''],
       ['specGlob', { glob: '*' }],
       ['exclude', 'node_modules'],
