@@ -27,6 +27,14 @@ const yamlApart = {
   },
 };
 
+// The MCP server and its SDK load only for `techspec mcp`: a bundle of their own beside dist/cli.js.
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcp$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { yaml: 'node_modules/yaml/dist/index.js' }, outdir: 'dist' },
   {
@@ -45,6 +53,15 @@ const builds = [
     // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle lacks: give it one.
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': '__importMetaUrl' },
+    plugins: [mcpApart],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/mcp.ts'],
+    outfile: 'dist/mcp.js',
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    plugins: [yamlApart],
   },
 ];
 

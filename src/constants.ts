@@ -46,11 +46,22 @@ export const Settings = {
   diagnosticsScope: 'diagnostics.scope',
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
+  agentsMcp: 'agents.mcp',
   idsScanBranches: 'ids.scanBranches',
   idsBranchRefs: 'ids.branchRefs',
   indexFile: 'index.file',
   indexUpdateOnSave: 'index.updateOnSave',
 } as const;
+
+/** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */
+export const LANGUAGE_MODEL_TOOL_PREFIX = 'techspec_';
+
+export function languageModelToolName(tool: string): string {
+  return `${LANGUAGE_MODEL_TOOL_PREFIX}${tool}`;
+}
+
+/** The MCP server definition provider (contributes.mcpServerDefinitionProviders, VS Code 1.101+). */
+export const MCP_SERVER_PROVIDER_ID = 'techSpec.mcp';
 
 export const DIAGNOSTIC_SOURCE = 'techspec';
 /** The log output channel's name (View → Output). */

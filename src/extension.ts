@@ -13,6 +13,8 @@ import { registerQuickFixes } from './vscode/quickFixes';
 import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
+import { registerLanguageModelTools } from './vscode/agents/languageModelTools';
+import { registerMcpServerDefinitions } from './vscode/agents/mcpServerDefinitions';
 import { IdAllocator } from './vscode/idAllocation';
 import { GitBranchIds } from './vscode/node/gitBranchIds';
 import { registerIdRenameProvider } from './vscode/renameProvider';
@@ -65,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    registerLanguageModelTools(services),
+    registerMcpServerDefinitions(services),
     registerIdRenameProvider(services),
     registerRenumberCommand(services),
     preview,

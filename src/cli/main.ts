@@ -20,6 +20,7 @@ Usage:
   techspec list [--format text|json] [--root DIR]
   techspec new "Title" [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
                        [--related-prd PRD-0012] [--status STATUS] [--root DIR]
+  techspec mcp [--root DIR] [--read-only]   serve the agent tools over MCP on stdio
   techspec rename OLD-ID NEW-ID [--dry-run] [--root DIR]
 
 lint --against origin/main also reports ids that the ref gives to a different document.
@@ -42,7 +43,8 @@ interface Io {
   readonly today: () => Date;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+/** The exit code; a Promise only for `mcp`, which serves until its client closes stdin. */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,6 +68,7 @@ export function main(argv: readonly string[], io: Io): number {
         'allow-html': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        'read-only': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -99,6 +102,8 @@ export function main(argv: readonly string[], io: Io): number {
         return list(root, values.format, io);
       case 'new':
         return create(root, rest.join(' '), values, io);
+      case 'mcp':
+        return mcp(root, values['read-only'] === true, io);
       case 'rename':
         return renameCommand(loadWorkspace(root), rest, values['dry-run'] === true, io);
       case 'index':
@@ -308,6 +313,12 @@ function create(root: string, title: string, values: Record<string, string | boo
   throw new UsageError(`no free file name for "${title}" in ${folder}`);
 }
 
+async function mcp(root: string, readOnly: boolean, io: Io): Promise<number> {
+  // Loaded only for this command: the MCP SDK is a bundle of its own (dist/mcp.js), which lint and list never pay for.
+  const { serveMcp } = await import('./mcp');
+  return serveMcp({ root, readOnly, version: readVersion(), today: () => formatLocalDate(io.today()) });
+}
+
 function readTemplate(workspace: Workspace): string {
   const custom = workspace.config.templatePath.trim();
   const file = custom ? path.resolve(workspace.root, custom) : path.join(__dirname, '..', 'templates', 'tech-spec-template.md');
@@ -359,10 +370,20 @@ function readVersion(): string {
 
 if (require.main === module) {
   const today = process.env.TECHSPEC_TODAY ? new Date(`${process.env.TECHSPEC_TODAY}T12:00:00`) : new Date();
-  process.exitCode = main(process.argv.slice(2), {
+  const code = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     today: () => today,
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else {
+    code.then(
+      (exit) => (process.exitCode = exit),
+      (error: unknown) => {
+        process.stderr.write(`techspec: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
 }

@@ -29,6 +29,8 @@ export interface TechSpecConfig {
   readonly staleAfterDays: number;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** Whether the extension offers `techspec mcp` to VS Code's MCP support (1.101+). */
+  readonly agentsMcp: boolean;
   /** Whether new ids also count ids taken on other git branches. */
   readonly idsScanBranches: boolean;
   /** Ref prefixes whose ids count (`refs/heads`, `refs/remotes`). */
@@ -59,6 +61,7 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   rules: {},
   staleAfterDays: 30,
   maxFileSize: 5 * 1024 * 1024,
+  agentsMcp: true,
   idsScanBranches: true,
   idsBranchRefs: ['refs/heads', 'refs/remotes'],
   indexFile: 'docs/specs/README.md',
@@ -125,6 +128,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
       staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
       maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
+      agentsMcp: pick('agentsMcp', isBoolean, 'true or false'),
       idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
       idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
       indexFile: pick('indexFile', isNonBlank, 'a file path'),

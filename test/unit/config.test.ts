@@ -32,6 +32,7 @@ describe('config', () => {
       rules: { TS001: 'off' },
       staleAfterDays: 0.5,
       maxFileSize: 1024,
+      agentsMcp: false,
       idsScanBranches: false,
       idsBranchRefs: ['refs/remotes/origin'],
       indexFile: 'SPECS.md',
@@ -43,6 +44,7 @@ describe('config', () => {
   it('drops values of the wrong type, one setting at a time', () => {
     const wrong: Array<[keyof TechSpecConfig, unknown]> = [
       ['specsFolder', ''],
+      ['agentsMcp', 'yes'],
       ['specsFolder', '   '],
       ['specsFolder', 42],
       ['templatePath', null],
