@@ -44,6 +44,10 @@ export const Settings = {
   diagnosticsScope: 'diagnostics.scope',
   rules: 'rules',
   staleAfterDays: 'staleAfterDays',
+  staleStatuses: 'staleStatuses',
+  checklistSection: 'checklistSection',
+  optionalSectionMarkers: 'optionalSectionMarkers',
+  optionalKeys: 'optionalKeys',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

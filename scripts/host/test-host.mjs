@@ -36,6 +36,11 @@ const suites = [
       writeLargeBadInputs(workspace);
     },
   },
+  {
+    name: 'custom-template',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'customTemplate'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationTemplate', 'index.js'),
+  },
 ];
 
 async function runSuite(suite, totals) {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../core/encoding';
 import { formatId, nextFreeId, parseId } from '../core/ids';
-import { buildTemplateModel, isLintTarget, lintWithIndex, type Finding } from '../core/lint';
+import { isLintTarget, templateModelFor, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
 import { UsageError, expandTargets, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
 
@@ -99,8 +99,7 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
   const workspace = loadWorkspace(root);
   const { config } = workspace;
   const files = targets.length > 0 ? expandTargets(io.cwd, targets, config) : [...workspace.files.keys()];
-  const templateText = readTemplate(workspace);
-  const template = buildTemplateModel(templateText);
+  const template = templateModelFor(readTemplate(workspace), config);
   const today = formatLocalDate(io.today());
   const results: Array<{ path: string; findings: Finding[]; skipped?: string; warning?: string }> = [];
   for (const file of files) {
@@ -156,7 +155,8 @@ function list(root: string, format: string, io: Io): number {
     id: spec.id ?? '',
     status: spec.status ?? '',
     title: spec.title ?? '',
-    progress: spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
+    // A spec without the checklist section counts nothing, and the column says why.
+    progress: !spec.checklist.found ? 'no section' : spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
     path: relativePath(spec.uri, io.cwd),
   }));
   // Files meant as specs that could not be read are not in the list: say so, on stderr.

@@ -26,6 +26,14 @@ export interface TechSpecConfig {
   /** Rule code → severity override. */
   readonly rules: Readonly<Record<string, Severity>>;
   readonly staleAfterDays: number;
+  /** Statuses in which a spec can go stale (TS040). */
+  readonly staleStatuses: readonly string[];
+  /** Heading text of the section whose tasks are the spec's progress. */
+  readonly checklistSection: string;
+  /** Trailing marks that make a template heading an optional section, e.g. `(Optional)`. */
+  readonly optionalSectionMarkers: readonly string[];
+  /** Front-matter keys of the template that a spec may leave out. */
+  readonly optionalKeys: readonly string[];
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
 }
@@ -50,6 +58,10 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   diagnosticsScope: 'open',
   rules: {},
   staleAfterDays: 30,
+  staleStatuses: ['DRAFT', 'IN_REVIEW'],
+  checklistSection: 'Implementation Checklist',
+  optionalSectionMarkers: ['(Optional)', '(if applicable)', '<!-- optional -->'],
+  optionalKeys: ['decision_ref', 'related_prd'],
   maxFileSize: 5 * 1024 * 1024,
 };
 
@@ -83,6 +95,10 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace'),
     rules: pick('rules', isRecordOfStrings) as TechSpecConfig['rules'],
     staleAfterDays: pick('staleAfterDays', isPositive),
+    staleStatuses: pick('staleStatuses', isStringList),
+    checklistSection: pick('checklistSection', (value) => typeof value === 'string' && value.trim() !== ''),
+    optionalSectionMarkers: pick('optionalSectionMarkers', isStringList).filter((marker) => marker.trim() !== ''),
+    optionalKeys: pick('optionalKeys', isStringList),
     maxFileSize: pick('maxFileSize', isPositive),
   };
 }

@@ -301,8 +301,8 @@ function isLocal(uri: vscode.Uri): boolean {
 
 /** The settings that change what the index holds; other settings leave it as it is. */
 function indexKey(config: TechSpecConfig): string {
-  const { specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath } = config;
-  return JSON.stringify([specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath]);
+  const { specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath, checklistSection } = config;
+  return JSON.stringify([specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath, checklistSection]);
 }
 
 function matchers(config: TechSpecConfig): [(path: string) => boolean, (path: string) => boolean] {

@@ -31,6 +31,10 @@ describe('config', () => {
       diagnosticsScope: 'workspace',
       rules: { TS001: 'off' },
       staleAfterDays: 0.5,
+      staleStatuses: ['OPEN'],
+      checklistSection: 'Tasks',
+      optionalSectionMarkers: ['[opt]'],
+      optionalKeys: [],
       maxFileSize: 1024,
     };
     assert.deepEqual(resolveConfig(valid), valid);
@@ -65,6 +69,11 @@ describe('config', () => {
       ['referencePrefixes', 'RFC'],
       ['idFields', []],
       ['idFields', [null]],
+      ['staleStatuses', 'DRAFT'],
+      ['checklistSection', ''],
+      ['checklistSection', 3],
+      ['optionalSectionMarkers', '(Optional)'],
+      ['optionalKeys', [1]],
       ['matchFileNames', 'yes'],
       ['referenceUrls', ['x']],
       ['referenceUrls', { RFC: 1 }],
