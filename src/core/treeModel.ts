@@ -102,10 +102,8 @@ function specNode(summary: SpecSummary, options: TreeOptions, category: GroupNod
     `Created: ${summary.created ?? '—'}`,
     `Last updated: ${summary.lastUpdated ?? '—'}`,
   ];
-  if (category !== 'unreadable') {
-    const section = options.checklistSection ?? DEFAULT_CHECKLIST_SECTION;
-    lines.push(summary.checklist.found ? `${section}: ${summary.checklist.done} of ${summary.checklist.total} done` : `No "${section}" section: no progress counted`);
-  }
+  // Progress counts the checklist section only: a spec without one shows none, and says why.
+  if (category !== 'unreadable' && !summary.checklist.found) lines.push(`No "${options.checklistSection ?? DEFAULT_CHECKLIST_SECTION}" section: no progress counted`);
   if (category === 'other') lines.push(`Status "${summary.status ?? ''}" is not one of techSpec.statuses`);
   if (summary.problem) lines.push(summary.problem);
   if (summary.warning) lines.push(`Warning: ${summary.warning}`);
