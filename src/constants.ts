@@ -10,6 +10,7 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  renumberId: 'techSpec.renumberId',
 } as const;
 
 export const Views = {
@@ -48,6 +49,8 @@ export const Settings = {
   checklistSection: 'checklistSection',
   optionalSectionMarkers: 'optionalSectionMarkers',
   optionalKeys: 'optionalKeys',
+  idsScanBranches: 'ids.scanBranches',
+  idsBranchRefs: 'ids.branchRefs',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

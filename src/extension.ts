@@ -13,6 +13,10 @@ import { registerQuickFixes } from './vscode/quickFixes';
 import { TemplateSource } from './vscode/templateSource';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
 import { createLogChannel } from './vscode/log';
+import { IdAllocator } from './vscode/idAllocation';
+import { GitBranchIds } from './vscode/node/gitBranchIds';
+import { registerIdRenameProvider } from './vscode/renameProvider';
+import { registerRenumberCommand } from './vscode/renumberCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -35,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const index = new WorkspaceIndex(configuration);
   const parseCache = new ParseCache();
   const templates = new TemplateSource(context.extensionUri);
-  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log };
+  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log, ids: new IdAllocator(log, new GitBranchIds()) };
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
 
@@ -52,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    registerIdRenameProvider(services),
+    registerRenumberCommand(services),
   );
   return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }

@@ -41,7 +41,38 @@ const suites = [
     fixture: path.join(repoRoot, 'test', 'fixtures', 'customTemplate'),
     tests: path.join(repoRoot, 'out', 'test', 'integrationTemplate', 'index.js'),
   },
+  {
+    name: 'ids',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'ids'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationIds', 'index.js'),
+    // A fixture cannot hold a nested .git: the copy becomes a repository whose branch feature-x adds TS-0013.
+    prepare: (workspace) => makeIdsRepository(workspace),
+  },
 ];
+
+function makeIdsRepository(workspace) {
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_AUTHOR_NAME: 'Fixture Author',
+    GIT_AUTHOR_EMAIL: 'fixture@example.org',
+    GIT_COMMITTER_NAME: 'Fixture Author',
+    GIT_COMMITTER_EMAIL: 'fixture@example.org',
+  };
+  const git = (...args) => {
+    const result = spawnSync('git', args, { cwd: workspace, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'Fixture');
+  git('checkout', '-qb', 'feature-x');
+  fs.writeFileSync(path.join(workspace, 'docs', 'specs', 'TS-0013-taken-elsewhere.md'), '---\ntech_spec_id: TS-0013\ntitle: Taken elsewhere\n---\n\n# TS-0013: Taken elsewhere\n');
+  git('add', '.');
+  git('commit', '-qm', 'TS-0013 on another branch');
+  git('checkout', '-q', 'main');
+}
 
 async function runSuite(suite, totals) {
   const workspaceParent = fs.mkdtempSync(path.join(os.tmpdir(), 'tsw-'));

@@ -4,18 +4,24 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../core/encoding';
-import { formatId, nextFreeId, parseId } from '../core/ids';
+import { formatId, parseId } from '../core/ids';
 import { isLintTarget, templateModelFor, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
+import { allocateForCli, collisionFindings, renameCommand } from './ids';
 import { UsageError, expandTargets, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
 
 const HELP = `techspec — checks and tools for Tech Spec Markdown files
 
 Usage:
-  techspec lint [paths or globs...] [--format text|json] [--root DIR]
+  techspec lint [paths or globs...] [--format text|json] [--root DIR] [--against REF]
   techspec list [--format text|json] [--root DIR]
   techspec new "Title" [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
                        [--related-prd PRD-0012] [--status STATUS] [--root DIR]
+  techspec rename OLD-ID NEW-ID [--dry-run] [--root DIR]
+
+lint --against origin/main also reports ids that the ref gives to a different document.
+rename changes the id everywhere (id field, title, references, relative links, file name):
+all files or none.
 
 Configuration: .techspec.json in the root, and/or the techSpec.* keys of .vscode/settings.json.
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -42,6 +48,8 @@ export function main(argv: readonly string[], io: Io): number {
         'decision-ref': { type: 'string' },
         'related-prd': { type: 'string' },
         status: { type: 'string' },
+        against: { type: 'string' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -69,11 +77,13 @@ export function main(argv: readonly string[], io: Io): number {
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`cannot read ${root}: not a folder`);
     switch (command) {
       case 'lint':
-        return lint(root, rest, values.format, io);
+        return lint(root, rest, values.format, io, values.against);
       case 'list':
         return list(root, values.format, io);
       case 'new':
         return create(root, rest.join(' '), values, io);
+      case 'rename':
+        return renameCommand(loadWorkspace(root), rest, values['dry-run'] === true, io);
       case undefined:
         io.err(HELP);
         return 2;
@@ -95,9 +105,11 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
-function lint(root: string, targets: string[], format: string, io: Io): number {
+function lint(root: string, targets: string[], format: string, io: Io, against?: string): number {
   const workspace = loadWorkspace(root);
   const { config } = workspace;
+  // Read before the checks run, so that a missing ref fails fast with exit 2.
+  const collisions = against !== undefined ? collisionFindings(workspace, against) : new Map<string, Finding[]>();
   const files = targets.length > 0 ? expandTargets(io.cwd, targets, config) : [...workspace.files.keys()];
   const template = templateModelFor(readTemplate(workspace), config);
   const today = formatLocalDate(io.today());
@@ -110,8 +122,11 @@ function lint(root: string, targets: string[], format: string, io: Io): number {
       results.push({ path: display, findings: [], skipped: loaded.skipped });
       continue;
     }
-    if (!isLintTarget(relative, loaded.parsed, config)) continue;
-    results.push({ path: display, findings: lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today), warning: loaded.warning });
+    const extra = collisions.get(file) ?? [];
+    const target = isLintTarget(relative, loaded.parsed, config);
+    if (!target && extra.length === 0) continue;
+    const findings = target ? lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) : [];
+    results.push({ path: display, findings: [...findings, ...extra], warning: loaded.warning });
   }
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) for (const finding of result.findings) counts[finding.severity]++;
@@ -190,7 +205,9 @@ function create(root: string, title: string, values: Record<string, string | boo
   const today = formatLocalDate(io.today());
   const author = (typeof values.author === 'string' && values.author.trim()) || config.author || gitUserName(root) || osUserName();
   fs.mkdirSync(folder, { recursive: true });
-  let id = nextFreeId(workspace.index.knownIds(config.idPrefix), config.idPrefix, config.idDigits);
+  const allocation = allocateForCli(workspace, io);
+  if (allocation.note) io.err(`${allocation.id} (${allocation.note})\n`);
+  let id = allocation.id;
   for (let attempt = 0; attempt < 1000; attempt++) {
     const file = path.join(folder, specFileName(id, title.trim()));
     const text = renderTemplate(template, {

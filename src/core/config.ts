@@ -36,6 +36,10 @@ export interface TechSpecConfig {
   readonly optionalKeys: readonly string[];
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** Whether new ids also count ids taken on other git branches. */
+  readonly idsScanBranches: boolean;
+  /** Ref prefixes whose ids count (`refs/heads`, `refs/remotes`). */
+  readonly idsBranchRefs: readonly string[];
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -63,6 +67,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   optionalSectionMarkers: ['(Optional)', '(if applicable)', '<!-- optional -->'],
   optionalKeys: ['decision_ref', 'related_prd'],
   maxFileSize: 5 * 1024 * 1024,
+  idsScanBranches: true,
+  idsBranchRefs: ['refs/heads', 'refs/remotes'],
 };
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -100,5 +106,7 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     optionalSectionMarkers: pick('optionalSectionMarkers', isStringList).filter((marker) => marker.trim() !== ''),
     optionalKeys: pick('optionalKeys', isStringList),
     maxFileSize: pick('maxFileSize', isPositive),
+    idsScanBranches: pick('idsScanBranches', (value) => typeof value === 'boolean'),
+    idsBranchRefs: pick('idsBranchRefs', isStringList),
   };
 }

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
-import { formatId, nextFreeId, parseId } from '../core/ids';
+import { formatId, parseId } from '../core/ids';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
 import { createAuthoringEnvironment } from './authoringEnvironment';
+import { describeAllocation } from './idAllocation';
 import { toVsRange } from './convert';
 import { exists, isInsideFolder, resolveInsideFolder } from './paths';
 import type { Services } from './services';
@@ -22,6 +23,12 @@ export interface NewSpecArgs {
 }
 
 const MAX_ID_ATTEMPTS = 1000;
+/** How long a prompt waits for the id preview before it shows without it. */
+const PREVIEW_WAIT_MS = 300;
+
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+}
 
 export function registerNewSpecCommand(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): vscode.Disposable {
   const creator = new SpecCreator(services, environment ?? ((config, folder) => createAuthoringEnvironment(config.author, folder)));
@@ -70,10 +77,14 @@ class SpecCreator {
       return undefined;
     }
     let title = args.title?.trim();
+    // Where the number comes from, when a branch took the obvious one: shown if known in time.
+    let preview: Promise<string | undefined> | undefined;
+    const heading = () => withinMs((preview ??= this.previewId(workspaceFolder)), PREVIEW_WAIT_MS);
     if (!title) {
+      const shown = await heading();
       title = (
         await vscode.window.showInputBox({
-          title: 'New Tech Spec',
+          title: shown ? `New Tech Spec: ${shown}` : 'New Tech Spec',
           prompt: 'Title of the spec',
           placeHolder: 'e.g. Payment retries',
           ignoreFocusOut: true,
@@ -84,7 +95,7 @@ class SpecCreator {
     }
     let decisionRef = args.decisionRef;
     if (decisionRef === undefined && args.title === undefined) {
-      const picked = await this.pickDecisionRef();
+      const picked = await this.pickDecisionRef(await heading());
       if (picked === undefined) return undefined;
       decisionRef = picked;
     }
@@ -108,8 +119,19 @@ class SpecCreator {
     return first ? resolveInsideFolder(first, folder) : undefined;
   }
 
+  /** The id a new spec would get now, with its note; never rejects. */
+  private async previewId(workspaceFolder: vscode.WorkspaceFolder): Promise<string | undefined> {
+    try {
+      await this.services.index.ready();
+      const config = this.services.configuration.forFolder(workspaceFolder);
+      return describeAllocation(await this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config)));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Returns '' for "none", undefined when the user cancels. */
-  private async pickDecisionRef(): Promise<string | undefined> {
+  private async pickDecisionRef(heading: string | undefined): Promise<string | undefined> {
     await this.services.index.ready();
     const model = this.services.index.model;
     const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: 'This spec does not implement an RFC', id: '' }];
@@ -117,7 +139,7 @@ class SpecCreator {
       const owner = model.owner(id);
       items.push({ label: id, description: owner?.title ?? '', detail: owner?.status, id });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: 'New Tech Spec', placeHolder: 'Decision RFC that this spec implements (optional)', ignoreFocusOut: true, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: heading ? `New Tech Spec: ${heading}` : 'New Tech Spec', placeHolder: 'Decision RFC that this spec implements (optional)', ignoreFocusOut: true, matchOnDescription: true });
     return picked?.id;
   }
 
@@ -129,11 +151,12 @@ class SpecCreator {
     const today = formatLocalDate(environment.today());
     const author = args.author?.trim() || (await environment.author());
     await this.services.index.ready();
-    const taken = this.idsInUse(config);
+    const allocation = await this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config));
+    if (allocation.note) this.services.log.info(`New Tech Spec: ${describeAllocation(allocation)}`);
     const title = args.title ?? '';
 
     await vscode.workspace.fs.createDirectory(targetFolder);
-    let id = nextFreeId(taken, config.idPrefix, config.idDigits);
+    let id = allocation.id;
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       const uri = vscode.Uri.joinPath(targetFolder, specFileName(id, title));
       // Never overwrite: a file at the target path (or any file already holding this id) means: next id.

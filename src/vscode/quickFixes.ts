@@ -5,6 +5,7 @@ import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
 import { toVsRange } from './convert';
 import type { SpecDiagnostics } from './diagnostics';
+import { renumberAction } from './renumberCommand';
 import type { Services } from './services';
 
 /** Quick fixes for the spec checks, and a Fix All that applies every safe one as a single edit. */
@@ -21,6 +22,13 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
         for (const diagnostic of context.diagnostics) {
           if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
           const finding = findings.find((candidate) => candidate.code === diagnostic.code && toVsRange(candidate.range).isEqual(diagnostic.range));
+          if (finding?.fix?.kind === 'renumberId') {
+            // Renumbering also renames the file: a command, not the text-only fix.
+            const renumber = await renumberAction(services, document, diagnostic);
+            if (token.isCancellationRequested) return undefined;
+            if (renumber) actions.push(renumber);
+            continue;
+          }
           const fix = finding && fixFor(finding, fixContext);
           if (!fix) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -3,6 +3,7 @@ import type { ParseCache } from '../core/parse';
 import type { Logger } from '../core/util/log';
 import type { AuthorLookup } from './authoringEnvironment';
 import type { ConfigurationService } from './configuration';
+import type { IdAllocator } from './idAllocation';
 import type { TemplateSource } from './templateSource';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -16,4 +17,6 @@ export interface Services {
   readonly authors: AuthorLookup;
   /** The "Tech Spec" log channel: what was skipped, what failed, what took long. */
   readonly log: Logger;
+  /** Next free ids, counting other git branches where allowed. */
+  readonly ids: IdAllocator;
 }

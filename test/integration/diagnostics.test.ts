@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { formatLocalDate } from '../../src/core/template';
 import type { TechSpecApi } from '../../src/extension';
-import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, readFile, waitFor } from './helpers';
 
 let api: TechSpecApi;
 const brokenUri = () => fixtureUri('docs', 'specs', 'TS-0009-broken-spec.md');
@@ -116,17 +116,29 @@ describe('Spec checks in the editor', () => {
     });
   });
 
-  it('renumbers a duplicate id to the next free one', async () => {
+  it('renumbers a duplicate id to the next free one: id, title and file name, this file only', async () => {
     const duplicate = fixtureUri('docs', 'specs', 'TS-0003-duplicate.md');
-    const duplicateEditor = await openMarkdown(duplicate);
+    const before = await readFile(duplicate);
+    await openMarkdown(duplicate);
     const [fix] = await fixesAt(duplicate, 'TS012');
-    assert.match(fix.title, /^Renumber to TS-\d{4}$/);
-    const newId = fix.title.slice('Renumber to '.length);
+    const match = /^Renumber to (TS-\d{4}) \(this file only; references to TS-0003 elsewhere are left as they are\)$/.exec(fix.title);
+    assert.ok(match, fix.title);
+    const newId = match[1];
     assert.ok(api.index.model.owners(newId).length === 0, `${newId} is taken`);
-    await applyAndUndo(duplicateEditor, fix, (before, after) => {
-      assert.equal(after, before.replace('tech_spec_id: TS-0003', `tech_spec_id: ${newId}`).replace('# TS-0003: Duplicate Id', `# ${newId}: Duplicate Id`));
-    });
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const result = (await runAction(fix)) as { id: string; uri: vscode.Uri } | undefined;
+    const renamed = fixtureUri('docs', 'specs', `${newId}-duplicate.md`);
+    assert.equal(result?.id, newId);
+    assert.equal(result?.uri.toString(), renamed.toString());
+    const document = await vscode.workspace.openTextDocument(renamed);
+    assert.equal(document.getText(), before.replace('tech_spec_id: TS-0003', `tech_spec_id: ${newId}`).replace('# TS-0003: Duplicate Id', `# ${newId}: Duplicate Id`));
+    // Undo goes to the focused editor: with focus elsewhere it would undo the file rename alone.
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (active) => active === renamed.toString(), 'the renamed editor to be active');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(async () => (await vscode.workspace.openTextDocument(duplicate)).getText(), (text) => text === before, 'undo to restore the duplicate');
+    assert.equal(await readFile(duplicate), before);
+    await closeAllEditors();
     editor = await openMarkdown(brokenUri());
   });
 

@@ -36,6 +36,8 @@ describe('config', () => {
       optionalSectionMarkers: ['[opt]'],
       optionalKeys: [],
       maxFileSize: 1024,
+      idsScanBranches: false,
+      idsBranchRefs: ['refs/remotes/origin'],
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
@@ -61,6 +63,8 @@ describe('config', () => {
       ['statuses', []],
       ['statuses', ['DRAFT', 3]],
       ['statuses', 'DRAFT'],
+      ['idsScanBranches', 'yes'],
+      ['idsBranchRefs', 'refs/heads'],
       ['specGlob', ''],
       ['specGlob', { glob: '*' }],
       ['exclude', 'node_modules'],

@@ -1,6 +1,7 @@
 // Every spec-check rule: when it fires (code, severity, message, range) and when it stays quiet.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../src/core/config';
+import { findCollisions } from '../../src/core/ids/collisions';
 import { RULES, buildTemplateModel, isLintTarget, isRealDate, lintSpec, lintWithIndex, severityOf, type RuleCode } from '../../src/core/lint';
 import { parseDocumentText } from '../../src/core/parse';
 import { SpecIndex } from '../../src/core/specIndex';
@@ -549,6 +550,18 @@ describe('lint rules', () => {
       assert.deepEqual(codes(lintWithIndex(URI, parseDocumentText(FILLED), TEMPLATE, config, index, TODAY)), ['TS030']);
       index.upsert(URI, FILLED);
       assert.deepEqual(lintWithIndex(URI, parseDocumentText(FILLED), TEMPLATE, config, index, TODAY), []);
+    });
+
+    // TS013 comes from `techspec lint --against <ref>` (test/unit/cliIds.test.ts runs it on a real repository).
+    fires('TS013', 'the ref gives an id of the working tree to a document at another path', () => {
+      const working = [{ path: 'docs/specs/TS-0002-export.md', ownedIds: ['TS-0002'] }, { path: 'docs/specs/TS-0001-a.md', ownedIds: ['TS-0001'] }];
+      const onRef = [{ path: 'docs/specs/TS-0002-search.md', ownedIds: ['TS-0002'] }, { path: 'docs/specs/TS-0001-a.md', ownedIds: ['TS-0001'] }];
+      assert.deepEqual(findCollisions(working, onRef), [{ id: 'TS-0002', path: 'docs/specs/TS-0002-export.md', others: ['docs/specs/TS-0002-search.md'] }]);
+    });
+
+    staysQuiet('TS013', 'the same document on both sides, or an id the ref does not have', () => {
+      const working = [{ path: 'docs/specs/TS-0001-a.md', ownedIds: ['TS-0001'] }, { path: 'docs/specs/TS-0003-new.md', ownedIds: ['TS-0003'] }];
+      assert.deepEqual(findCollisions(working, [{ path: 'docs/specs/TS-0001-a.md', ownedIds: ['TS-0001'] }]), []);
     });
   });
 

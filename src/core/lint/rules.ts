@@ -10,7 +10,7 @@ import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
 import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
 
 export type RuleCode =
-  | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012'
+  | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
   | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040';
 
 export interface RuleInfo {
@@ -36,6 +36,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS010', name: 'id-malformed', severity: 'error', description: 'An id is not `<PREFIX>-<digits>` with a known prefix.', template: '' },
   { code: 'TS011', name: 'id-file-name', severity: 'warning', description: 'The id differs from the one the file name starts with.', template: '' },
   { code: 'TS012', name: 'id-duplicate', severity: 'error', description: 'Another document in the workspace owns the same id.', template: '' },
+  { code: 'TS013', name: 'id-taken-on-ref', severity: 'error', description: 'Only with `techspec lint --against <ref>`: the ref gives the same id to a different document.', template: '' },
   { code: 'TS020', name: 'section-missing', severity: 'warning', description: 'A section of the template is missing (optional sections aside).', template: 'its `##` sections, without those marked optional (`techSpec.optionalSectionMarkers`)' },
   { code: 'TS021', name: 'section-order', severity: 'warning', description: "A section is out of the template's order.", template: 'the order of its `##` sections' },
   { code: 'TS022', name: 'placeholder', severity: 'warning', description: "A section still holds the template's `[placeholder]` text, or one of its paragraphs word for word.", template: "its `[bracketed]` text that is no link, reference label, footnote or task box, and its prose paragraphs" },
