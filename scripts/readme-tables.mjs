@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 export function rulesTable(rules) {
-  const rows = rules.map((rule) => `| ${rule.code} | \`${rule.name}\` | ${rule.severity} | ${rule.description} |`);
-  return ['| code | name | default | what it reports |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = rules.map((rule) => `| ${rule.code} | \`${rule.name}\` | ${rule.severity} | ${rule.description} | ${rule.template || '—'} |`);
+  return ['| code | name | default | what it reports | what it reads from the template |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 export function settingsTable(manifest) {

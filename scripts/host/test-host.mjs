@@ -37,6 +37,11 @@ const suites = [
     },
   },
   {
+    name: 'custom-template',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'customTemplate'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationTemplate', 'index.js'),
+  },
+  {
     name: 'ids',
     fixture: path.join(repoRoot, 'test', 'fixtures', 'ids'),
     tests: path.join(repoRoot, 'out', 'test', 'integrationIds', 'index.js'),

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../core/encoding';
 import { formatId, parseId } from '../core/ids';
-import { buildTemplateModel, isLintTarget, lintWithIndex, type Finding } from '../core/lint';
+import { isLintTarget, templateModelFor, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
 import { allocateForCli, collisionFindings, renameCommand } from './ids';
 import { rootFor } from './root';
@@ -201,7 +201,7 @@ function lint(explicitRoot: string | undefined, targets: string[], format: strin
 
 function lintFiles(workspace: Workspace, files: readonly string[], base: string, io: Io, collisions: ReadonlyMap<string, Finding[]>): LintResult[] {
   const { config, root } = workspace;
-  const template = buildTemplateModel(readTemplate(workspace));
+  const template = templateModelFor(readTemplate(workspace), config);
   const today = formatLocalDate(io.today());
   const results: LintResult[] = [];
   for (const file of files) {

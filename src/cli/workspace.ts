@@ -159,7 +159,10 @@ export interface Workspace {
 export function loadWorkspace(root: string, config: TechSpecConfig = loadConfig(root)): Workspace {
   const index = new SpecIndex(config);
   const files = new Map<string, LoadedFile>();
+  // The template looks like a spec (an id, a status) but is none: the extension's index leaves it out too.
+  const template = config.templatePath.trim() ? path.resolve(root, config.templatePath.trim()) : undefined;
   for (const file of workspaceFiles(root, config)) {
+    if (file === template) continue;
     const loaded = loadFile(file, config);
     files.set(file, loaded);
     if (loaded.parsed) index.upsert(loaded.uri, loaded.parsed.text, loaded.parsed);

@@ -27,6 +27,14 @@ export interface TechSpecConfig {
   /** Rule code → severity override. */
   readonly rules: Readonly<Record<string, Severity>>;
   readonly staleAfterDays: number;
+  /** Statuses in which a spec can go stale (TS040). */
+  readonly staleStatuses: readonly string[];
+  /** Heading text of the section whose tasks are the spec's progress. */
+  readonly checklistSection: string;
+  /** Trailing marks that make a template heading an optional section, e.g. `(Optional)`. */
+  readonly optionalSectionMarkers: readonly string[];
+  /** Front-matter keys of the template that a spec may leave out. */
+  readonly optionalKeys: readonly string[];
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
   /** Whether the extension offers `techspec mcp` to VS Code's MCP support (1.101+). */
@@ -60,6 +68,10 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   diagnosticsScope: 'open',
   rules: {},
   staleAfterDays: 30,
+  staleStatuses: ['DRAFT', 'IN_REVIEW'],
+  checklistSection: 'Implementation Checklist',
+  optionalSectionMarkers: ['(Optional)', '(if applicable)', '<!-- optional -->'],
+  optionalKeys: ['decision_ref', 'related_prd'],
   maxFileSize: 5 * 1024 * 1024,
   agentsMcp: true,
   idsScanBranches: true,
@@ -133,6 +145,10 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
       indexFile: pick('indexFile', isNonBlank, 'a file path'),
       indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
+      staleStatuses: pick('staleStatuses', isStringList, 'a list of statuses'),
+      checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
+      optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
+      optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
     },
     problems,
   };

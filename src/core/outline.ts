@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { locateFrontMatter, splitLines } from './frontMatter';
 import { atxHashes, delimiterColumns, fenceOpening, headerCells, isSetextUnderline, isSpaceOrTab, isThematicBreak, listItem, taskMark } from './lineShapes';
 
@@ -91,6 +92,8 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
   const frontMatter = locateFrontMatter(lines);
   const firstLine = frontMatter.kind === 'none' ? 0 : frontMatter.endLine + 1;
   const headings: OutlineHeading[] = [];
+  const bracketed: Array<[OutlineHeading, string]> = [];
+  const definitions = new Set<string>();
   const slugs = new HeadingSlugs(headings);
   /** Headings whose section is still open: their levels rise from bottom to top. */
   const openSections: OutlineHeading[] = [];
@@ -98,6 +101,8 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     // A heading ends the sections of the headings above it of the same or a lower level.
     while (openSections.length > 0 && openSections[openSections.length - 1].level >= level) openSections.pop()!.sectionEndLine = line - 1;
     const heading = new OutlineHeading(level, inlineToPlainText(markdown), line, endLine, lines.length - 1, slugs, headings.length);
+    // `[Foo]` reads as `Foo` once the document defines `[foo]:`, which may come later.
+    if (markdown.includes('[')) bracketed.push([heading, markdown]);
     headings.push(heading);
     openSections.push(heading);
   };
@@ -111,6 +116,8 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
   let fenceBase = 0;
   /** First line of an open paragraph whose underline makes a heading; -1 when none. */
   let paragraphStart = -1;
+  /** The paragraph's first text when it starts on a list marker line (the line holds the marker too). */
+  let paragraphHead: string | undefined;
   let lazy = Lazy.None;
   /** Content column of the current list item; -1 outside lists. */
   let listIndent = -1;
@@ -234,7 +241,8 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     }
     // A table's header is the line above its delimiter row, the last line of a paragraph (never a
     // lazy line: markdown-it reads those as text of the item or quote).
-    if (paragraphStart >= 0 && !lazyLine && (first === 124 /* | */ || first === 58 /* : */ || first === 45) && TABLE_DELIMITER.test(body) && startsTable(lines[line - 1], body, base)) {
+    const headerLine = paragraphHead !== undefined && paragraphStart === line - 1 ? ' '.repeat(base) + paragraphHead : lines[line - 1];
+    if (paragraphStart >= 0 && !lazyLine && (first === 124 /* | */ || first === 58 /* : */ || first === 45) && TABLE_DELIMITER.test(body) && startsTable(headerLine, body, base)) {
       interrupt();
       inTable = true;
       continue;
@@ -242,7 +250,7 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     if ((first === 61 /* = */ || first === 45 /* - */) && isSetextUnderline(body, relative, first)) {
       if (paragraphStart >= 0 && !lazyLine && !inTable) {
         const textLines: string[] = [];
-        for (let i = paragraphStart; i < line; i++) textLines.push(lines[i].trim());
+        for (let i = paragraphStart; i < line; i++) textLines.push(i === paragraphStart && paragraphHead !== undefined ? paragraphHead.trim() : lines[i].trim());
         addHeading(first === 61 ? 1 : 2, textLines.join(' '), paragraphStart, line);
         paragraphStart = -1;
         lazy = Lazy.None;
@@ -261,16 +269,26 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
         item !== undefined && (paragraphStart >= 0 || lazy !== Lazy.None) && !lazyLine && (item.content === '' || (item.number >= 0 && item.number !== 1));
       if (item && !continuesParagraph) {
         const { content, gap } = item;
-        const task = taskMark(content);
-        if (task) tasks.push({ line, checked: task.checked, text: task.text, headingIndex: headings.length - 1 });
         const markerEnd = base + relative + item.markerLength;
-        paragraphStart = -1;
-        inTable = false;
-        // More than four spaces after the marker start indented code in the item, which is no paragraph.
+        // More than four spaces after the marker start indented code in the item, which is no paragraph (nor a task).
         const codeFirst = content !== '' && gap > 4;
+        const task = codeFirst ? undefined : taskMark(content);
+        if (task) tasks.push({ line, checked: task.checked, text: task.text, headingIndex: headings.length - 1 });
+        paragraphStart = -1;
+        paragraphHead = undefined;
+        inTable = false;
         listIndent = content === '' || codeFirst ? markerEnd + 1 : markerEnd + gap;
         if (content === '') emptyItemLine = line;
-        lazy = content === '' || codeFirst || startsBlock(content) ? Lazy.None : Lazy.Item;
+        const block = content !== '' && !codeFirst && startsBlock(content);
+        lazy = content === '' || codeFirst || block ? Lazy.None : Lazy.Item;
+        if (lazy === Lazy.Item && !task) {
+          // The item's paragraph starts on the marker line: an underline in the item makes it a heading.
+          paragraphStart = line;
+          paragraphHead = content;
+        }
+        // `- # Foo`: an ATX heading as the item's first block.
+        const hashes = block && content.charCodeAt(0) === 35 /* # */ ? atxHashes(content, 0) : 0;
+        if (hashes > 0) addHeading(hashes, atxContent(content, hashes), line, line);
         continue;
       }
     }
@@ -278,6 +296,9 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
       const follows = quoteLine === line - 1;
       interrupt();
       const content = body.slice(relative + 1).trim();
+      const hashes = content.charCodeAt(0) === 35 /* # */ && !quoteIsCode(body, relative + 1) ? atxHashes(content, 0) : 0;
+      // `> # Foo`: an ATX heading as the quote's block.
+      if (hashes > 0) addHeading(hashes, atxContent(content, hashes), line, line);
       // A table in a quote (header and delimiter rows both quoted) takes no lazy lines after it.
       // A block start (a list item too) ends the table, as markdown-it's table rule ends at them.
       const endsTable = BLOCK_START.test(content) || listItem(content, 0) !== undefined || content.charCodeAt(0) === 62 /* > */;
@@ -289,12 +310,17 @@ export function scanOutline(text: string, lines: readonly string[] = splitLines(
     }
     if (inTable || lazyLine) continue; // A table row, or a lazy continuation line.
     if (paragraphStart < 0 && lazy === Lazy.None) {
-      if (first === 91 /* [ */ && REFERENCE_DEFINITION.test(body)) continue;
+      paragraphHead = undefined;
+      if (first === 91 /* [ */ && REFERENCE_DEFINITION.test(body)) {
+        definitions.add(normalizeLabel(body.slice(body.indexOf('[') + 1, body.indexOf(']:'))));
+        continue;
+      }
       paragraphStart = line;
       if (inItem) lazy = Lazy.Item;
     }
   }
   if (fenceStart >= 0) fences.push({ start: fenceStart, end: lines.length - 1 });
+  if (definitions.size > 0) for (const [heading, markdown] of bracketed) heading.text = inlineToPlainText(markdown, definitions);
 
   return { headings, tasks, fences, lineCount: lines.length };
 }
@@ -310,7 +336,8 @@ class OutlineHeading implements Heading {
 
   constructor(
     readonly level: number,
-    readonly text: string,
+    /** Set again by scanOutline once the document's link definitions are known. */
+    public text: string,
     readonly line: number,
     readonly endLine: number,
     /** Set by scanOutline when the next heading of the same or a higher level turns up. */
@@ -353,6 +380,13 @@ function atxContent(line: string, from: number): string {
   while (start < end && isSpaceOrTab(line.charCodeAt(start))) start++;
   while (end > start && isSpaceOrTab(line.charCodeAt(end - 1))) end--;
   return line.slice(start, end);
+}
+
+/** Whether a quote's content (after `>` at `from`, and its optional space) is indented code. */
+function quoteIsCode(body: string, from: number): boolean {
+  let at = from;
+  if (body.charCodeAt(at) === 32 || body.charCodeAt(at) === 9) at++;
+  return indentColumn(body.slice(at)) >= 4;
 }
 
 /** Whether a list item's content starts a block (BLOCK_START), so it opens no paragraph. */
@@ -406,55 +440,72 @@ const INLINE_MARKUP = /[`*_[\]<\\!~]/;
 /** What a `&` needs to be more than text: an entity's closing `;`, or a held-text marker to restore. */
 const ENTITY_END_OR_HOLD = /[;\uE000]/;
 
-/** Strips inline Markdown: code, emphasis, links, images, autolinks, HTML tags, escapes and entities. */
-export function inlineToPlainText(input: string): string {
+/**
+ * Strips inline Markdown: code, emphasis, links, images, autolinks, HTML, escapes and entities.
+ * `definitions` are the document's link reference labels (normalized): a shortcut reference
+ * `[Foo]` with a definition is a link, and reads as `Foo`; without one it stays as written.
+ */
+export function inlineToPlainText(input: string, definitions?: ReadonlySet<string>): string {
   // Inline patterns can backtrack on hostile lines; no real heading is this long.
   const markdown = input.length > MAX_INLINE_LENGTH ? input.slice(0, MAX_INLINE_LENGTH) : input;
   // Most headings hold no markup (`Deployment & Operations` neither): every pattern of the slow
   // path needs one of INLINE_MARKUP's characters, or a `&` with a `;` or a held-text marker.
   if (!INLINE_MARKUP.test(markdown) && !(markdown.includes('&') && ENTITY_END_OR_HOLD.test(markdown))) return markdown.trim();
-  return stripInlineMarkup(markdown);
+  return stripInlineMarkup(markdown, definitions);
 }
 
+/** A link's destination and title in `(...)`: one level of balanced parentheses, as in `/a_(b)`. */
+const LINK_TAIL = '\\((?:[^()]|\\([^()]*\\))*\\)';
+const INLINE_LINK = new RegExp(`\\[([^\\]]*)\\]${LINK_TAIL}`, 'g');
+const INLINE_IMAGE = new RegExp(`!\\[([^\\]]*)\\]${LINK_TAIL}`, 'g');
+/** Raw inline HTML as CommonMark knows it: `List<String, Integer>` is no tag and stays text. */
+const INLINE_TAG = new RegExp(`${OPEN_TAG}|${CLOSE_TAG}`, 'g');
+const EMPHASIS_STAR = /(\*{1,3})(\S(?:.*?\S)?)\1/g;
+// Underscores do not emphasize inside words: snake_case_names stay as written.
+const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}_])(_{1,3})(\S(?:.*?\S)?)\1(?![\p{L}\p{N}_])/gu;
+/** Nested emphasis (`**a *b* c**`) takes a pass per level; real headings nest two or three deep. */
+const MAX_EMPHASIS_PASSES = 4;
+
 /** inlineToPlainText's slow path, for any text (exported for the test that compares the two). */
-export function stripInlineMarkup(markdown: string): string {
+export function stripInlineMarkup(markdown: string, definitions?: ReadonlySet<string>): string {
   // Code spans and escaped characters are literal: hold them aside so no later pattern reads them.
   const held: string[] = [];
   const hold = (value: string) => `${HOLD_OPEN}${held.push(value) - 1}${HOLD_CLOSE}`;
   // The text's own private-use marker characters are held first, or the restore would read them as ours.
   const source = markdown.includes(HOLD_OPEN) || markdown.includes(HOLD_CLOSE) ? markdown.replace(/[\uE000\uE001]/g, hold) : markdown;
-  return source
+  let text = source
     .replace(/(?<![`\\])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_whole, _run: string, code: string) => hold(codeSpanContent(code)))
     .replace(/\\([!-/:-@[-`{-~])/g, (_whole, char: string) => hold(char))
-    .replace(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g, '$1')
-    .replace(/<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>/g, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/(\*{1,3})(\S(?:.*?\S)?)\1/g, '$2')
-    // Underscores do not emphasize inside words: snake_case_names stay as written.
-    .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:.*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2')
-    .replace(/~~(.+?)~~/g, '$1')
-    .replace(/&#(\d{1,7});/g, (_whole, code: string) => fromCodePoint(Number(code)))
-    .replace(/&#[xX]([0-9A-Fa-f]{1,6});/g, (_whole, code: string) => fromCodePoint(parseInt(code, 16)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\uE000(\d+)\uE001/g, (_whole, index: string) => held[Number(index)])
-    .trim();
+    .replace(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g, (_whole, url: string) => hold(url))
+    .replace(/<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>/g, (_whole, mail: string) => hold(mail))
+    .replace(INLINE_IMAGE, '$1')
+    .replace(INLINE_LINK, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
+  if (definitions && definitions.size > 0) {
+    text = text.replace(/\[([^\]]+)\](?!\()/g, (whole, label: string) => (definitions.has(normalizeLabel(label)) ? label : whole));
+  }
+  // HTML comments and tags are raw HTML, not text: `## Links <!-- optional -->` is `Links`.
+  text = text.replace(/<!--(?:>|->|[\s\S]*?-->)/g, '').replace(INLINE_TAG, '');
+  for (let pass = 0; pass < MAX_EMPHASIS_PASSES; pass++) {
+    const before = text;
+    text = text.replace(EMPHASIS_STAR, '$2').replace(EMPHASIS_UNDERSCORE, '$2');
+    if (text === before) break;
+  }
+  text = text.replace(/~~(.+?)~~/g, '$1');
+  // Every HTML5 named entity, and numeric ones, as markdown-it decodes them (a `;` required).
+  if (text.includes('&')) text = decodeHTMLStrict(text);
+  return text.replace(/\uE000(\d+)\uE001/g, (_whole, index: string) => held[Number(index)]).trim();
+}
+
+/** CommonMark matches link labels case-insensitively, with runs of white space as one space. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** A code span's text as CommonMark reads it: line breaks as spaces, one padding space stripped from each side. */
 function codeSpanContent(code: string): string {
   const flat = code.replace(/\r\n|\r|\n/g, ' ');
   return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '' ? flat.slice(1, -1) : flat;
-}
-
-/** A numeric character reference's character; NUL, surrogates and out-of-range codes become U+FFFD. */
-function fromCodePoint(code: number): string {
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
@@ -532,19 +583,36 @@ export function countTasks(tasks: readonly TaskItem[]): Progress {
   return { done, total: tasks.length };
 }
 
-/**
- * The index of the heading whose slug is CHECKLIST_SECTION_SLUG, or -1. It reads no slug: a
- * duplicate's slug ends in `-N`, and CHECKLIST_SECTION_SLUG does not, so the heading is the first
- * whose text slugs to it, duplicates or not. The index calls this for every file.
- */
-export function checklistHeadingIndex(outline: Outline): number {
-  return outline.headings.findIndex((heading) => hasSlug(heading.text, CHECKLIST_SECTION_SLUG));
+/** The default of `techSpec.checklistSection`. */
+export const DEFAULT_CHECKLIST_SECTION = 'Implementation Checklist';
+
+/** Progress of a spec's checklist section; `found` is false when the spec has no such section. */
+export interface ChecklistProgress extends Progress {
+  readonly found: boolean;
 }
 
-/** Progress of the Implementation Checklist section, or of every task when there is none. */
-export function checklistProgress(outline: Outline): Progress {
-  const index = checklistHeadingIndex(outline);
-  return countTasks(index >= 0 ? tasksInSection(outline, index) : outline.tasks);
+/**
+ * The index of the first heading (any level) whose text is the checklist section's name, case
+ * and runs of white space aside, or -1. Matched by text, not by de-duplicated slug: the index
+ * calls this for every file.
+ */
+export function checklistHeadingIndex(outline: Outline, section: string = DEFAULT_CHECKLIST_SECTION): number {
+  const name = section.replace(/\s+/g, ' ').trim().toLowerCase();
+  return outline.headings.findIndex((heading) => sameName(heading.text, name));
+}
+
+/** Whether a heading's text is `name` (lower case, single-spaced), without building a string for most headings. */
+function sameName(text: string, name: string): boolean {
+  if (text.length < name.length) return false;
+  if (text.length === name.length) return text.toLowerCase() === name;
+  return text.replace(/\s+/g, ' ').toLowerCase() === name;
+}
+
+/** Progress of the checklist section's tasks; a spec without the section counts nothing. */
+export function checklistProgress(outline: Outline, section: string = DEFAULT_CHECKLIST_SECTION): ChecklistProgress {
+  const index = checklistHeadingIndex(outline, section);
+  if (index < 0) return { done: 0, total: 0, found: false };
+  return { ...countTasks(tasksInSection(outline, index)), found: true };
 }
 
 export function isInFence(outline: Outline, line: number): boolean {

@@ -2,7 +2,7 @@ import type { TechSpecConfig } from './config';
 import type { ParsedDocument } from './parse';
 import { summarize, type SpecSummary } from './summary';
 
-type IndexConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'>;
+type IndexConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, 'checklistSection'>>;
 
 export interface IndexChange {
   readonly upserted: readonly string[];

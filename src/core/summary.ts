@@ -1,7 +1,7 @@
 import type { TechSpecConfig } from './config';
 import { stringValue } from './frontMatter';
 import { idFromFileName, parseId } from './ids';
-import { checklistProgress, inlineToPlainText, SlugCounter, type Outline, type Progress } from './outline';
+import { checklistProgress, inlineToPlainText, SlugCounter, type ChecklistProgress, type Outline } from './outline';
 import { parseDocumentText, type ParsedDocument } from './parse';
 import { detach } from './text';
 
@@ -30,7 +30,8 @@ export interface SpecSummary {
   readonly references: readonly string[];
   /** Headings, compactly encoded; read with outlineEntries(). */
   readonly outline: string;
-  readonly checklist: Progress;
+  /** Tasks of the `techSpec.checklistSection` section; `found` is false when the spec has none. */
+  readonly checklist: ChecklistProgress;
   /** Why the front matter could not be read, when it could not. */
   readonly problem: string | undefined;
   readonly size: number;
@@ -45,7 +46,7 @@ export interface OutlineEntry {
   readonly slug: string;
 }
 
-type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'>;
+type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, 'checklistSection'>>;
 
 export function summarize(uri: string, text: string, config: SummaryConfig, parsed: ParsedDocument = parseDocumentText(text)): SpecSummary {
   const { frontMatter, outline, lines } = parsed;
@@ -84,7 +85,7 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     titleLine: firstH1?.line ?? 0,
     references: [...cited].map(detach),
     outline: encodeOutline(outline),
-    checklist: checklistProgress(outline),
+    checklist: checklistProgress(outline, config.checklistSection),
     problem: optional(problem),
     size: text.length,
   };
@@ -190,7 +191,7 @@ export function skippedSummary(uri: string, reason: string, size: number): SpecS
     titleLine: 0,
     references: [],
     outline: '',
-    checklist: { done: 0, total: 0 },
+    checklist: { done: 0, total: 0, found: false },
     problem: reason,
     size,
   };

@@ -1,4 +1,5 @@
 import type { TechSpecConfig } from './config';
+import { DEFAULT_CHECKLIST_SECTION } from './outline';
 import { outlineEntries, type OutlineEntry, type SpecSummary } from './summary';
 
 export interface SpecNode {
@@ -46,6 +47,8 @@ export interface TreeOptions {
   readonly relativePath: (uri: string) => string;
   /** Name of the workspace folder holding a uri; enables grouping by folder. */
   readonly folderOf?: (uri: string) => string;
+  /** `techSpec.checklistSection`, for the tooltip of a spec without that section. */
+  readonly checklistSection?: string;
 }
 
 /** Status groups in lifecycle order, then unknown statuses, then specs without one, then unreadable files. */
@@ -99,6 +102,8 @@ function specNode(summary: SpecSummary, options: TreeOptions, category: GroupNod
     `Created: ${summary.created ?? '—'}`,
     `Last updated: ${summary.lastUpdated ?? '—'}`,
   ];
+  // Progress counts the checklist section only: a spec without one shows none, and says why.
+  if (category !== 'unreadable' && !summary.checklist.found) lines.push(`No "${options.checklistSection ?? DEFAULT_CHECKLIST_SECTION}" section: no progress counted`);
   if (category === 'other') lines.push(`Status "${summary.status ?? ''}" is not one of techSpec.statuses`);
   if (summary.problem) lines.push(summary.problem);
   if (summary.warning) lines.push(`Warning: ${summary.warning}`);

@@ -102,6 +102,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
       statuses: config.statuses,
       relativePath: (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), folders.length > 1),
       folderOf: (uri: string) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.name ?? '',
+      checklistSection: config.checklistSection,
     };
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TechSpecConfig } from '../core/config';
 import { decodeText } from '../core/encoding';
-import { buildTemplateModel, type TemplateModel } from '../core/lint';
+import { templateModelFor, type TemplateModel } from '../core/lint';
 import { resolveInsideFolder } from './paths';
 
 export class TemplateError extends Error {}
@@ -31,12 +31,12 @@ export class TemplateSource implements vscode.Disposable {
 
   /** The model the checks use; falls back to the built-in template when the custom one is unusable. */
   model(folder: vscode.WorkspaceFolder | undefined, config: TechSpecConfig): Promise<TemplateModel> {
-    const key = `${folder?.uri.toString() ?? ''}|${config.templatePath}`;
+    const key = `${folder?.uri.toString() ?? ''}|${config.templatePath}|${JSON.stringify([config.checklistSection, config.optionalSectionMarkers, config.optionalKeys])}`;
     let pending = this.models.get(key);
     if (!pending) {
       pending = this.text(folder, config)
         .catch(() => this.text(undefined, { ...config, templatePath: '' }))
-        .then(buildTemplateModel);
+        .then((text) => templateModelFor(text, config));
       this.models.set(key, pending);
     }
     return pending;

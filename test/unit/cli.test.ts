@@ -384,7 +384,7 @@ describe('techspec CLI (dist/cli.js)', function () {
       assert.deepEqual(lines.slice(1).map(cells), [
         ['TS-0001', 'DRAFT', 'Payment Retries', '0/17', 'docs/specs/TS-0001-payment-retries.md'],
         ['TS-0002', 'APPROVED', 'Search index', '2/3', 'docs/specs/TS-0002-search.md'],
-        ['TS-0010', 'IMPLEMENTED', `${longTitle.slice(0, 59)}…`, '-', 'docs/specs/TS-0010-long.md'],
+        ['TS-0010', 'IMPLEMENTED', `${longTitle.slice(0, 59)}…`, 'no section', 'docs/specs/TS-0010-long.md'],
       ]);
     });
 
@@ -394,7 +394,7 @@ describe('techspec CLI (dist/cli.js)', function () {
       assert.deepEqual(JSON.parse(result.stdout), [
         { id: 'TS-0001', status: 'DRAFT', title: 'Payment Retries', progress: '0/17', path: 'docs/specs/TS-0001-payment-retries.md' },
         { id: 'TS-0002', status: 'APPROVED', title: 'Search index', progress: '2/3', path: 'docs/specs/TS-0002-search.md' },
-        { id: 'TS-0010', status: 'IMPLEMENTED', title: longTitle, progress: '-', path: 'docs/specs/TS-0010-long.md' },
+        { id: 'TS-0010', status: 'IMPLEMENTED', title: longTitle, progress: 'no section', path: 'docs/specs/TS-0010-long.md' },
       ]);
     });
 
@@ -545,6 +545,31 @@ describe('techspec CLI (dist/cli.js)', function () {
         const messages = (JSON.parse(other.stdout) as { files: Array<{ findings: Array<{ message: string }> }> }).files[0].findings.map((finding) => finding.message);
         assert.ok(messages.includes('Missing section "## Context".'), messages.join('\n'));
         assert.ok(messages.includes('Missing section "## Decision".'));
+      });
+
+      it('the team template (test/fixtures/customTemplate): new writes the author, lint skips the template, list counts Delivery Tasks only', () => {
+        const root = makeFolder({});
+        fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'customTemplate'), root, { recursive: true });
+        // The fixture's specs are dated November 2026.
+        const december = { TECHSPEC_TODAY: '2026-12-01' };
+        const created = run(root, ['new', 'Saved Carts', '--author', 'Katherine Johnson'], december);
+        assert.equal(created.status, 0, created.stderr);
+        assert.equal(created.stdout, 'docs/specs/TS-0003-saved-carts.md\n');
+        const data = parseDocumentText(fs.readFileSync(path.join(root, 'docs/specs/TS-0003-saved-carts.md'), 'utf8')).frontMatter.data;
+        assert.equal(data?.author, 'Katherine Johnson');
+        const result = run(root, ['lint', '--format', 'json'], december);
+        const files = (JSON.parse(result.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; message: string }> }> }).files;
+        assert.deepEqual(
+          files.map((file) => [file.path, [...new Set(file.findings.map((finding) => finding.code))]]),
+          [
+            ['docs/specs/TS-0001-checkout-redesign.md', []],
+            ['docs/specs/TS-0002-gift-cards.md', ['TS020']],
+            ['docs/specs/TS-0003-saved-carts.md', ['TS022']],
+          ],
+        );
+        assert.deepEqual(files[1].findings.map((finding) => finding.message), ['Missing section "## Delivery Tasks".']);
+        const listed = JSON.parse(run(root, ['list', '--format', 'json'], december).stdout) as Array<{ id: string; progress: string }>;
+        assert.deepEqual(listed.map((row) => [row.id, row.progress]), [['TS-0001', '1/3'], ['TS-0002', 'no section'], ['TS-0003', '0/3']]);
       });
 
       it('a template outside the root, or a missing one, exits 2', () => {

@@ -586,11 +586,37 @@ describe('lint rules', () => {
       for (const finding of findings) assert.deepEqual(finding.range, lineOf(text, '## Table of Contents'));
     });
 
-    staysQuiet('TS020', 'a heading with extra markup still counts, and ### headings do not stand in', () => {
+    staysQuiet('TS020', 'a heading with extra markup still counts, and a ### heading is at the wrong level, not missing', () => {
       const text = FILLED.replace('## Data Model', '## *Data Model*');
       assert.deepEqual(lint(text), []);
       const demoted = FILLED.replace('## Data Model', '### Data Model');
-      assert.deepEqual(codes(lint(demoted)), ['TS020']);
+      assert.deepEqual(lint(demoted), [
+        {
+          code: 'TS024',
+          severity: 'warning',
+          message: 'Section "Data Model" is a level 3 heading; the template has it at level 2 (##).',
+          range: lineOf(demoted, '### Data Model'),
+          fix: undefined,
+        },
+      ]);
+    });
+
+    fires('TS024', 'a section of the template at another heading level', () => {
+      const text = FILLED.replace('## Dependencies', '#### Dependencies');
+      assert.deepEqual(lint(text), [
+        {
+          code: 'TS024',
+          severity: 'warning',
+          message: 'Section "Dependencies" is a level 4 heading; the template has it at level 2 (##).',
+          range: lineOf(text, '#### Dependencies'),
+          fix: undefined,
+        },
+      ]);
+    });
+
+    staysQuiet('TS024', 'a deeper heading with a section name above the section itself', () => {
+      const text = FILLED.replace('### Unit Tests', '### Testing Strategy');
+      assert.deepEqual(lint(text), []);
     });
 
     fires('TS021', 'two sections swapped', () => {

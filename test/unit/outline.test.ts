@@ -263,12 +263,19 @@ describe('outline', () => {
       assert.deepEqual(tasksInSection(outline, 5), []);
     });
 
-    it('counts the Implementation Checklist, or every task when there is none', () => {
+    it('counts the checklist section only; without one it counts nothing and says so', () => {
       const withSection = scanOutline(doc('## Compliance', '- [ ] a', '## Implementation Checklist', '### Phase 1', '- [x] b', '- [ ] c', '## References', '- [ ] d'));
-      assert.deepEqual(checklistProgress(withSection), { done: 1, total: 2 });
+      assert.deepEqual(checklistProgress(withSection), { done: 1, total: 2, found: true });
       const without = scanOutline(doc('# Plan', '- [x] a', '- [ ] b', '- [X] c'));
-      assert.deepEqual(checklistProgress(without), { done: 2, total: 3 });
-      assert.deepEqual(checklistProgress(scanOutline('')), { done: 0, total: 0 });
+      assert.deepEqual(checklistProgress(without), { done: 0, total: 0, found: false });
+      assert.deepEqual(checklistProgress(scanOutline('')), { done: 0, total: 0, found: false });
+    });
+
+    it('reads the checklist section by its configured name, case and spacing aside', () => {
+      const outline = scanOutline(doc('## Implementation Checklist', '- [x] a', '## Delivery  tasks', '- [x] b', '- [ ] c', '### Later', '- [ ] d', '## Notes', '- [x] e'));
+      assert.deepEqual(checklistProgress(outline, 'Delivery Tasks'), { done: 1, total: 3, found: true });
+      assert.deepEqual(checklistProgress(outline), { done: 1, total: 1, found: true });
+      assert.deepEqual(checklistProgress(outline, 'Rollout'), { done: 0, total: 0, found: false });
     });
   });
 
@@ -319,9 +326,9 @@ describe('outline', () => {
     it('has 17 tasks in the Implementation Checklist, 19 in all', () => {
       const outline = scanOutline(template);
       assert.equal(outline.tasks.length, 19);
-      assert.deepEqual(checklistProgress(outline), { done: 0, total: 17 });
+      assert.deepEqual(checklistProgress(outline), { done: 0, total: 17, found: true });
       const checked = template.replace('- [ ] Set up project structure', '- [x] Set up project structure').replace('- [ ] Security review', '- [X] Security review');
-      assert.deepEqual(checklistProgress(scanOutline(checked)), { done: 2, total: 17 });
+      assert.deepEqual(checklistProgress(scanOutline(checked)), { done: 2, total: 17, found: true });
       const phase1 = scanOutline(template).headings.findIndex((h) => h.text === 'Phase 1: Foundation');
       assert.deepEqual(
         tasksInSection(outline, phase1).map((t) => t.text),

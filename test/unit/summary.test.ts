@@ -57,7 +57,7 @@ describe('summary', () => {
       assert.equal(summary.abstract, 'We retry failed payments with backoff.');
       assert.equal(summary.titleLine, 11);
       assert.deepEqual([...summary.references].sort(), ['PRD-0003', 'RFC-0007', 'TS-0042']);
-      assert.deepEqual(summary.checklist, { done: 2, total: 3 });
+      assert.deepEqual(summary.checklist, { done: 2, total: 3, found: true });
       assert.equal(summary.problem, undefined);
       assert.equal(summary.size, SPEC.length);
     });
@@ -103,7 +103,7 @@ describe('summary', () => {
       assert.equal(summary.status, 'DRAFT');
       assert.equal(summary.decisionRef, undefined);
       assert.equal(summary.titleLine, 11);
-      assert.deepEqual(summary.checklist, { done: 0, total: 17 });
+      assert.deepEqual(summary.checklist, { done: 0, total: 17, found: true });
       assert.equal(
         summary.abstract,
         '[1 paragraph describing what is being built, why this approach was chosen (or reference RFC), and the key design decisions.',

@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../parse';
 import { stripIdPrefix } from '../summary';
 import { LineIndex, type Range } from '../text';
 import type { Finding } from './rules';
+import { matchSections } from './sections';
 import type { TemplateModel } from './templateModel';
 
 export interface TextEdit {
@@ -98,11 +99,11 @@ function insertSection(slug: string, context: FixContext): Fix | undefined {
   if (!section) return undefined;
   const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
   const body = section.text.split(/\r?\n/).join(eol);
-  const present = new Map(parsed.outline.headings.filter((heading) => heading.level === 2).map((heading) => [heading.slug, heading]));
+  const matches = matchSections(parsed, template);
   for (let next = position + 1; next < template.sections.length; next++) {
-    const following = present.get(template.sections[next].slug);
-    if (!following) continue;
-    const at = { line: following.line, character: 0 };
+    const following = matches[next];
+    if (following.kind !== 'found') continue;
+    const at = { line: following.heading.line, character: 0 };
     return { title: `Insert section "${section.title}" from the template`, edits: [{ range: { start: at, end: at }, newText: `${body}${eol}${eol}---${eol}${eol}` }] };
   }
   // Appended at the end: one blank line after the last text, and a `---` unless the text ends with one.

@@ -7,13 +7,16 @@ import type { TemplateModel } from './templateModel';
 
 export { findingFor, fixFor, type Fix, type FixContext, type ReportedProblem, type TextEdit } from './fixes';
 export { RULES, isRealDate, lintSpec, severityOf, type Finding, type FixData, type LintConfig, type RuleCode, type RuleInfo, type WorkspaceFacts } from './rules';
-export { buildTemplateModel, type TemplateModel, type TemplateSection } from './templateModel';
+export { matchSections, type SectionMatch } from './sections';
+export { DEFAULT_TEMPLATE_OPTIONS, buildTemplateModel, templateModelFor, type TemplateModel, type TemplateOptions, type TemplateSection } from './templateModel';
 
 /**
  * Whether the checks apply to a file: it declares a `tech_spec_id` (even in broken front
  * matter), or it sits in the specs folder with a spec id for a name.
  */
-export function isLintTarget(relativePath: string, parsed: ParsedDocument, config: Pick<TechSpecConfig, 'specsFolder' | 'idPrefix'>): boolean {
+export function isLintTarget(relativePath: string, parsed: ParsedDocument, config: Pick<TechSpecConfig, 'specsFolder' | 'idPrefix'> & Partial<Pick<TechSpecConfig, 'templatePath'>>): boolean {
+  // The template looks like a spec, placeholders and all, but is none.
+  if (config.templatePath && normalizePath(relativePath) === normalizePath(config.templatePath)) return false;
   const { frontMatter, lines } = parsed;
   if (frontMatter.data && Object.prototype.hasOwnProperty.call(frontMatter.data, 'tech_spec_id')) return true;
   if (frontMatter.kind !== 'none') {
@@ -22,6 +25,10 @@ export function isLintTarget(relativePath: string, parsed: ParsedDocument, confi
   const folder = config.specsFolder.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
   const inFolder = folder === '' || folder === '.' || relativePath.startsWith(`${folder}/`);
   return inFolder && idFromFileName(relativePath, [config.idPrefix]) !== undefined;
+}
+
+function normalizePath(value: string): string {
+  return value.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
 /** Workspace facts from the index: who owns which id. */

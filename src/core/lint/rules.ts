@@ -1,46 +1,49 @@
 import type { Severity, TechSpecConfig } from '../config';
 import { getField, type FrontMatterField } from '../frontMatter';
-import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
 import { idFromFileName, parseId } from '../ids';
-import { CHECKLIST_SECTION_SLUG, tasksInSection } from '../outline';
+import { tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import { codeSpans } from '../references';
 import type { Range } from '../text';
-import { findPlaceholders, htmlCommentSpans, isPlaceholderText, type TemplateModel } from './templateModel';
+import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
+import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
-  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS030' | 'TS040';
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040';
 
 export interface RuleInfo {
   readonly code: RuleCode;
   readonly name: string;
   readonly severity: Exclude<Severity, 'off'>;
   readonly description: string;
+  /** What the rule reads from the template ('' for nothing); the README's table shows it. */
+  readonly template: string;
 }
 
 /** Every rule, its default severity and what it checks. The README's table is made from this list. */
 export const RULES: readonly RuleInfo[] = [
-  { code: 'TS001', name: 'front-matter-missing', severity: 'error', description: 'The spec has no front matter block.' },
-  { code: 'TS002', name: 'front-matter-unclosed', severity: 'error', description: 'The front matter has no closing `---`.' },
-  { code: 'TS003', name: 'front-matter-invalid', severity: 'error', description: 'The front matter is not valid YAML, or not a map of keys.' },
-  { code: 'TS004', name: 'key-missing', severity: 'warning', description: 'A required front-matter key is missing, or has no value.' },
-  { code: 'TS005', name: 'key-unknown', severity: 'information', description: 'A front-matter key that the template does not have.' },
-  { code: 'TS006', name: 'status-unknown', severity: 'error', description: 'The status is not one of `techSpec.statuses`.' },
-  { code: 'TS007', name: 'date-format', severity: 'error', description: 'A date is not a real `YYYY-MM-DD` date.' },
-  { code: 'TS008', name: 'date-order', severity: 'warning', description: '`last_updated` is earlier than `created`.' },
-  { code: 'TS009', name: 'date-future', severity: 'warning', description: 'A date is in the future.' },
-  { code: 'TS010', name: 'id-malformed', severity: 'error', description: 'An id is not `<PREFIX>-<digits>` with a known prefix.' },
-  { code: 'TS011', name: 'id-file-name', severity: 'warning', description: 'The id differs from the one the file name starts with.' },
-  { code: 'TS012', name: 'id-duplicate', severity: 'error', description: 'Another document in the workspace owns the same id.' },
-  { code: 'TS013', name: 'id-taken-on-ref', severity: 'error', description: 'Only with `techspec lint --against <ref>`: the ref gives the same id to a different document.' },
-  { code: 'TS020', name: 'section-missing', severity: 'warning', description: "A section of the template is missing." },
-  { code: 'TS021', name: 'section-order', severity: 'warning', description: "A section is out of the template's order." },
-  { code: 'TS022', name: 'placeholder', severity: 'warning', description: "A section still holds the template's `[placeholder]` text." },
-  { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The Implementation Checklist has no task items.' },
-  { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).' },
-  { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is DRAFT or IN_REVIEW.' },
+  { code: 'TS001', name: 'front-matter-missing', severity: 'error', description: 'The spec has no front matter block.', template: '' },
+  { code: 'TS002', name: 'front-matter-unclosed', severity: 'error', description: 'The front matter has no closing `---`.', template: '' },
+  { code: 'TS003', name: 'front-matter-invalid', severity: 'error', description: 'The front matter is not valid YAML, or not a map of keys.', template: '' },
+  { code: 'TS004', name: 'key-missing', severity: 'warning', description: 'A required front-matter key is missing, or has no value.', template: 'its front-matter keys, minus `techSpec.optionalKeys`; which keys it gives a value' },
+  { code: 'TS005', name: 'key-unknown', severity: 'information', description: 'A front-matter key that the template does not have.', template: 'its front-matter keys' },
+  { code: 'TS006', name: 'status-unknown', severity: 'error', description: 'The status is not one of `techSpec.statuses`.', template: '' },
+  { code: 'TS007', name: 'date-format', severity: 'error', description: 'A date is not a real `YYYY-MM-DD` date.', template: '' },
+  { code: 'TS008', name: 'date-order', severity: 'warning', description: '`last_updated` is earlier than `created`.', template: '' },
+  { code: 'TS009', name: 'date-future', severity: 'warning', description: 'A date is in the future.', template: '' },
+  { code: 'TS010', name: 'id-malformed', severity: 'error', description: 'An id is not `<PREFIX>-<digits>` with a known prefix.', template: '' },
+  { code: 'TS011', name: 'id-file-name', severity: 'warning', description: 'The id differs from the one the file name starts with.', template: '' },
+  { code: 'TS012', name: 'id-duplicate', severity: 'error', description: 'Another document in the workspace owns the same id.', template: '' },
+  { code: 'TS013', name: 'id-taken-on-ref', severity: 'error', description: 'Only with `techspec lint --against <ref>`: the ref gives the same id to a different document.', template: '' },
+  { code: 'TS020', name: 'section-missing', severity: 'warning', description: 'A section of the template is missing (optional sections aside).', template: 'its `##` sections, without those marked optional (`techSpec.optionalSectionMarkers`)' },
+  { code: 'TS021', name: 'section-order', severity: 'warning', description: "A section is out of the template's order.", template: 'the order of its `##` sections' },
+  { code: 'TS022', name: 'placeholder', severity: 'warning', description: "A section still holds the template's `[placeholder]` text, or one of its paragraphs word for word.", template: "its `[bracketed]` text that is no link, reference label, footnote or task box, and its prose paragraphs" },
+  { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The checklist section (`techSpec.checklistSection`) has no task items.', template: 'whether its `techSpec.checklistSection` section holds task items' },
+  { code: 'TS024', name: 'section-level', severity: 'warning', description: 'A section of the template is there, but at another heading level.', template: 'the level of its sections' },
+  { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).', template: '' },
+  { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is in one of `techSpec.staleStatuses`.', template: '' },
 ];
 
 const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
@@ -69,7 +72,7 @@ export interface WorkspaceFacts {
 
 export type LintConfig = Pick<
   TechSpecConfig,
-  'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'idFields'
+  'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'staleStatuses' | 'idFields'
 >;
 
 export interface LintInput {
@@ -82,10 +85,7 @@ export interface LintInput {
   readonly today: string;
 }
 
-const REQUIRED_KEYS = FRONT_MATTER_KEYS.filter((entry) => entry.required).map((entry) => entry.key);
-const KNOWN_KEYS = new Set(FRONT_MATTER_KEYS.map((entry) => entry.key));
 const DATE_KEYS = ['created', 'last_updated'] as const;
-const STALE_STATUSES = new Set(['DRAFT', 'IN_REVIEW']);
 
 /** Runs every rule on one spec. Pure: the same input always gives the same findings. */
 export function lintSpec(input: LintInput): Finding[] {
@@ -129,14 +129,15 @@ function checkFrontMatter(input: LintInput, report: Report): void {
   if (!data) return;
   const closing: Range = { start: { line: frontMatter.endLine, character: 0 }, end: { line: frontMatter.endLine, character: lines[frontMatter.endLine]?.length ?? 0 } };
 
-  for (const key of REQUIRED_KEYS) {
+  const keys = input.template.keys;
+  for (const key of keys.required) {
     const field = getField(frontMatter, key);
     if (!field) report('TS004', `Missing front-matter key "${key}".`, closing, { kind: 'addKey', key });
-    // An empty value answers nothing either; an empty status has its own message (TS006).
-    else if (key !== 'status' && isEmptyValue(field)) report('TS004', `Front-matter key "${key}" has no value.`, field.keyRange, { kind: 'addKey', key });
+    // An empty value answers nothing either, where the template gives one; an empty status has its own message (TS006).
+    else if (key !== 'status' && keys.valued.has(key) && isEmptyValue(field)) report('TS004', `Front-matter key "${key}" has no value.`, field.keyRange, { kind: 'addKey', key });
   }
   for (const field of frontMatter.fields) {
-    if (!KNOWN_KEYS.has(field.key) && !input.config.idFields.includes(field.key)) {
+    if (keys.known && !keys.known.has(field.key) && !input.config.idFields.includes(field.key)) {
       report('TS005', `Unknown front-matter key "${field.key}": the template does not have it.`, field.keyRange);
     }
   }
@@ -175,7 +176,7 @@ function checkFrontMatter(input: LintInput, report: Report): void {
     report('TS008', `"last_updated" (${updated}) is earlier than "created" (${created}).`, getField(frontMatter, 'last_updated')!.valueRange, { kind: 'touchLastUpdated' });
   }
   const statusValue = typeof status?.value === 'string' ? status.value : '';
-  if (updated && STALE_STATUSES.has(statusValue) && daysBetween(updated, input.today) > input.config.staleAfterDays) {
+  if (updated && input.config.staleStatuses.includes(statusValue) && daysBetween(updated, input.today) > input.config.staleAfterDays) {
     report(
       'TS040',
       `Last updated ${daysBetween(updated, input.today)} days ago while ${statusValue}: update the spec or its status.`,
@@ -216,33 +217,59 @@ function checkIds(input: LintInput, report: Report): void {
 }
 
 function checkStructure(input: LintInput, report: Report): void {
-  const { outline, lines, frontMatter } = input.parsed;
-  const sections = outline.headings.filter((heading) => heading.level === 2);
-  const present = new Map(sections.map((heading, index) => [heading.slug, { heading, index }]));
+  checkSections(input, report);
+  checkChecklist(input, report);
+  checkPlaceholders(input, report);
+}
+
+function checkSections(input: LintInput, report: Report): void {
+  const { lines } = input.parsed;
+  const { template } = input;
+  const found = matchSections(input.parsed, template);
+  const firstSection = input.parsed.outline.headings.find((heading) => heading.level === SECTION_LEVEL);
+  const endOfText: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1].length }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+  const anchor = firstSection ? headingRange(lines, firstSection.line) : endOfText;
   let lastIndex = -1;
   let lastTitle = '';
-  const endOfText: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1].length }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
-  for (const section of input.template.sections) {
-    const found = present.get(section.slug);
-    if (!found) {
-      const anchor = sections[0] ? { start: { line: sections[0].line, character: 0 }, end: { line: sections[0].line, character: lines[sections[0].line].length } } : endOfText;
-      report('TS020', `Missing section "## ${section.title}".`, anchor, { kind: 'insertSection', slug: section.slug });
-      continue;
+  template.sections.forEach((section, position) => {
+    const match = found[position];
+    if (match.kind === 'missing') {
+      if (!section.optional) report('TS020', `Missing section "${'#'.repeat(section.level)} ${section.title}".`, anchor, { kind: 'insertSection', slug: section.slug });
+      return;
     }
-    if (found.index < lastIndex) {
-      report('TS021', `Section "${section.title}" comes before "${lastTitle}" but the template puts it after.`, headingRange(lines, found.heading.line));
+    if (match.kind === 'level') {
+      report(
+        'TS024',
+        `Section "${section.title}" is a level ${match.heading.level} heading; the template has it at level ${section.level} (${'#'.repeat(section.level)}).`,
+        headingRange(lines, match.heading.line),
+      );
+      return;
+    }
+    if (match.index < lastIndex) {
+      report('TS021', `Section "${section.title}" comes before "${lastTitle}" but the template puts it after.`, headingRange(lines, match.heading.line));
     } else {
-      lastIndex = found.index;
+      lastIndex = match.index;
       lastTitle = section.title;
     }
-  }
+  });
+}
 
-  const checklist = outline.headings.findIndex((heading) => heading.slug === CHECKLIST_SECTION_SLUG);
-  if (checklist >= 0 && tasksInSection(outline, checklist).length === 0) {
-    report('TS023', 'The Implementation Checklist has no task items (`- [ ] ...`).', headingRange(lines, outline.headings[checklist].line));
+function checkChecklist(input: LintInput, report: Report): void {
+  const { outline, lines } = input.parsed;
+  const { checklist } = input.template;
+  if (!checklist.expectsTasks) return;
+  const index = findSectionHeading(input.parsed, checklist.key, input.template.optionalMarkers);
+  if (index >= 0 && tasksInSection(outline, index).length === 0) {
+    report('TS023', `The ${checklist.title} has no task items (\`- [ ] ...\`).`, headingRange(lines, outline.headings[index].line));
   }
+}
 
-  if (input.template.placeholders.size === 0) return;
+function checkPlaceholders(input: LintInput, report: Report): void {
+  const { outline, lines, frontMatter } = input.parsed;
+  const { placeholders, paragraphs } = input.template;
+  if (placeholders.size === 0 && paragraphs.size === 0) return;
+  // A label with a definition in the spec is a shortcut reference link, whatever the template wrote.
+  const definitions = placeholders.size > 0 ? referenceLabels(lines) : new Set<string>();
   // One finding per section, at its first placeholder: a fresh spec would otherwise show hundreds.
   const perSection = new Map<number, { range: Range; first: string; count: number }>();
   let fence = 0;
@@ -251,14 +278,31 @@ function checkStructure(input: LintInput, report: Report): void {
   // placeholder was quadratic under thousands of `###` headings.
   let topHeading = -1;
   let commentOpen = false;
+  let previousBlank = true;
+  const add = (text: string, range: Range) => {
+    // The `##` section a placeholder is in; below a deeper heading with none above, that heading.
+    const section = topHeading >= 0 ? topHeading : heading;
+    const entry = perSection.get(section);
+    if (entry) entry.count++;
+    else perSection.set(section, { first: text, count: 1, range });
+  };
   for (let line = frontMatter.bodyStartLine; line < lines.length; line++) {
     while (heading + 1 < outline.headings.length && outline.headings[heading + 1].line <= line) {
       heading++;
       if (outline.headings[heading].level <= 2) topHeading = heading;
     }
     while (fence < outline.fences.length && outline.fences[fence].end < line) fence++;
-    if (fence < outline.fences.length && outline.fences[fence].start <= line) continue;
+    if (fence < outline.fences.length && outline.fences[fence].start <= line) {
+      previousBlank = false;
+      continue;
+    }
     const source = lines[line];
+    const blankAbove = previousBlank;
+    previousBlank = source.trim() === '';
+    if (blankAbove && paragraphs.size > 0 && !commentOpen) {
+      const held = heldParagraph(lines, line, paragraphs);
+      if (held) add(quoteStart(held), lineRangeOf(lines, line));
+    }
     // Text in HTML comments and code spans is not the spec's content: a note on the template may quote a placeholder.
     let hidden: Array<[number, number]> = [];
     if (commentOpen || source.includes('<!--')) {
@@ -266,16 +310,13 @@ function checkStructure(input: LintInput, report: Report): void {
       hidden = comments.spans;
       commentOpen = comments.openAtEnd;
     }
-    if (!source.includes('[')) continue;
+    if (placeholders.size === 0 || !source.includes('[')) continue;
     if (source.includes('`')) hidden = hidden.concat(codeSpans(source));
     for (const match of findPlaceholders(source)) {
-      if (!input.template.placeholders.has(match.text) || !isPlaceholderText(match.inner, source, match.index)) continue;
+      if (!placeholders.has(match.text) || !isPlaceholderText(match.inner, source, match.index)) continue;
       if (hidden.some(([start, end]) => match.index >= start && match.index < end)) continue;
-      // The `##` section a placeholder is in; below a deeper heading with none above, that heading.
-      const section = topHeading >= 0 ? topHeading : heading;
-      const entry = perSection.get(section);
-      if (entry) entry.count++;
-      else perSection.set(section, { first: match.text, count: 1, range: { start: { line, character: match.index }, end: { line, character: match.index + match.text.length } } });
+      if (definitions.size > 0 && definitions.has(normalizeLabel(match.inner))) continue;
+      add(match.text, { start: { line, character: match.index }, end: { line, character: match.index + match.text.length } });
     }
   }
   for (const [section, entry] of perSection) {
@@ -283,6 +324,25 @@ function checkStructure(input: LintInput, report: Report): void {
     const more = entry.count > 1 ? ` and ${entry.count - 1} more` : '';
     report('TS022', `${name} still holds the template's placeholder ${entry.first}${more}.`, entry.range);
   }
+}
+
+/** The template paragraph that starts at `line` (after a blank line) and ends before one, word for word; else undefined. */
+function heldParagraph(lines: readonly string[], line: number, paragraphs: ReadonlyMap<string, readonly string[]>): readonly string[] | undefined {
+  const candidate = paragraphs.get(lines[line].trim());
+  if (!candidate) return undefined;
+  for (let i = 1; i < candidate.length; i++) if ((lines[line + i] ?? '').trim() !== candidate[i]) return undefined;
+  const after = lines[line + candidate.length];
+  return after === undefined || after.trim() === '' ? candidate : undefined;
+}
+
+/** A paragraph's first words, quoted, for a message. */
+function quoteStart(paragraph: readonly string[]): string {
+  const text = paragraph.join(' ');
+  return `"${text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text}"`;
+}
+
+function lineRangeOf(lines: readonly string[], line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: lines[line].length } };
 }
 
 function checkReferences(input: LintInput, report: Report): void {

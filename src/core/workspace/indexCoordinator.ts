@@ -14,7 +14,7 @@ import { SpecFilter } from './specFilter';
 
 export type CoordinatorConfig = Pick<
   TechSpecConfig,
-  'specGlob' | 'exclude' | 'templatePath' | 'maxFileSize' | 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'
+  'specGlob' | 'exclude' | 'templatePath' | 'maxFileSize' | 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix' | 'checklistSection'
 >;
 
 export interface CoordinatorOptions {
@@ -403,8 +403,8 @@ const DELETED_FOLDERS = '\u0000deleted folders';
 
 /** The settings that change what the index holds; other settings leave it as it is. */
 export function indexKey(config: CoordinatorConfig): string {
-  const { specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath } = config;
-  return JSON.stringify([specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath]);
+  const { specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath, checklistSection } = config;
+  return JSON.stringify([specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath, checklistSection]);
 }
 
 function untilCancelled(promise: Promise<void>, token: ReadyToken): Promise<void> {

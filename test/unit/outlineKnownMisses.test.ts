@@ -1,0 +1,94 @@
+// Headings, tasks and heading texts that the outline missed or got wrong, each compared with
+// markdown-it (html on), the parser of VS Code's preview, at every nesting depth.
+import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
+import { scanOutline } from '../../src/core/outline';
+import { blankFrontMatter, inlineText } from '../support/referenceOutline';
+
+const parser = new MarkdownIt({ html: true });
+
+interface Found {
+  readonly headings: Array<[level: number, text: string, line: number]>;
+  readonly tasks: Array<[line: number, checked: boolean]>;
+}
+
+/** Headings and task items at every depth, as markdown-it renders them. */
+function reference(text: string): Found {
+  const tokens = parser.parse(blankFrontMatter(text), {});
+  const headings: Found['headings'] = [];
+  const tasks: Found['tasks'] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'heading_open' && token.map) headings.push([Number(token.tag.slice(1)), inlineText(tokens[i + 1].children), token.map[0]]);
+    // A task item: a list item whose first block is a paragraph starting with a box.
+    if (token.type === 'list_item_open' && token.map && tokens[i + 1]?.type === 'paragraph_open') {
+      const box = /^\[([ xX])\](?:[ \t]|$)/.exec(tokens[i + 2].content);
+      if (box) tasks.push([token.map[0], box[1] !== ' ']);
+    }
+  }
+  return { headings, tasks };
+}
+
+function ours(text: string): Found {
+  const outline = scanOutline(text);
+  return { headings: outline.headings.map((h) => [h.level, h.text, h.line]), tasks: outline.tasks.map((t) => [t.line, t.checked]) };
+}
+
+function agrees(text: string, expected: Found): void {
+  assert.deepEqual(reference(text), expected, 'the expectation is what markdown-it renders');
+  assert.deepEqual(ours(text), expected);
+}
+
+describe('outline: known misses, now as the preview renders them', () => {
+  it('a heading inside a block quote', () => {
+    agrees('> # Foo\n> bar', { headings: [[1, 'Foo', 0]], tasks: [] });
+    agrees('para\n\n>     # code, not a heading', { headings: [], tasks: [] });
+  });
+
+  it('a heading on a list item’s first line', () => {
+    agrees('- # Foo\n- ## Bar\n\n1. ### Baz', { headings: [[1, 'Foo', 0], [2, 'Bar', 1], [3, 'Baz', 3]], tasks: [] });
+  });
+
+  it('a setext heading whose text is on a list marker line', () => {
+    agrees('- Foo\n  ---', { headings: [[2, 'Foo', 0]], tasks: [] });
+    agrees('- Foo\n  bar\n  ===\n\nafter', { headings: [[1, 'Foo bar', 0]], tasks: [] });
+    // Outdented, the underline is a thematic break after the list.
+    agrees('- Foo\n---', { headings: [], tasks: [] });
+  });
+
+  it('`-     [ ] foo` (five columns after the marker) is indented code, not a task', () => {
+    agrees('-     [ ] foo\n- [ ] bar', { headings: [], tasks: [[1, false]] });
+  });
+
+  describe('heading text', () => {
+    it('drops HTML comments and inline HTML', () => {
+      agrees('## Links <!-- optional -->', { headings: [[2, 'Links', 0]], tasks: [] });
+      agrees('# A <span class="x">b</span> c', { headings: [[1, 'A b c', 0]], tasks: [] });
+    });
+
+    it('decodes every HTML5 named entity', () => {
+      agrees('# Build &mdash; test &copy; &hellip; &Auml; &amp;lt;', { headings: [[1, 'Build — test © … Ä &lt;', 0]], tasks: [] });
+      agrees('# Not one: &notanentity; &amp', { headings: [[1, 'Not one: &notanentity; &amp', 0]], tasks: [] });
+    });
+
+    it('reads a link whose destination has parentheses', () => {
+      agrees('# [Foo](/a_(b)) and ![alt](x(1).png)', { headings: [[1, 'Foo and alt', 0]], tasks: [] });
+    });
+
+    it('keeps text that only looks like a tag', () => {
+      agrees('# List<String, Integer>', { headings: [[1, 'List<String, Integer>', 0]], tasks: [] });
+    });
+
+    it('strips nested emphasis fully', () => {
+      agrees('# **a *b* c**', { headings: [[1, 'a b c', 0]], tasks: [] });
+      agrees('# *__d__*', { headings: [[1, 'd', 0]], tasks: [] });
+      agrees('# ***x** y*', { headings: [[1, 'x y', 0]], tasks: [] });
+      agrees('# _a **b** c_', { headings: [[1, 'a b c', 0]], tasks: [] });
+    });
+
+    it('resolves a shortcut reference link to its text, only when it is defined', () => {
+      agrees('# [Foo] guide\n\n[foo]: https://example.com', { headings: [[1, 'Foo guide', 0]], tasks: [] });
+      agrees('# [Foo] guide', { headings: [[1, '[Foo] guide', 0]], tasks: [] });
+    });
+  });
+});
