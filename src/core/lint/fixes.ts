@@ -1,4 +1,5 @@
 import { frontMatterEdit, getField } from '../frontMatter';
+import { duplicateKeyFix, duplicateKeys } from '../frontMatterLines';
 import { parseId } from '../ids';
 import type { ParsedDocument } from '../parse';
 import { stripIdPrefix } from '../summary';
@@ -53,7 +54,25 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return insertSection(fix.slug, context);
     case 'renumberId':
       return renumber(context);
+    case 'duplicateKey':
+      return mergeDuplicate(fix.key, context);
   }
+}
+
+/** Removes the later of two same keys, or merges them when only the later one has a value. */
+function mergeDuplicate(key: string, context: FixContext): Fix | undefined {
+  const { lines, text } = context.parsed;
+  const duplicate = duplicateKeys(lines).find((candidate) => candidate.key === key);
+  if (!duplicate) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const resolved = duplicateKeyFix(lines, duplicate);
+  // Whole lines with their line breaks; the closing `---` always follows, so endLine + 1 exists.
+  if (resolved.edits.some((edit) => edit.endLine + 1 >= lines.length)) return undefined;
+  const edits = resolved.edits.map((edit) => ({
+    range: { start: { line: edit.startLine, character: 0 }, end: { line: edit.endLine + 1, character: 0 } },
+    newText: edit.lines.map((line) => line + eol).join(''),
+  }));
+  return { title: resolved.title, edits };
 }
 
 function defaultValue(key: string, context: FixContext): string | null {
