@@ -10,6 +10,15 @@ export const Commands = {
   toggleGroupByFolder: 'techSpec.toggleGroupByFolder',
   fixAll: 'techSpec.fixAll',
   applyFix: 'techSpec.applyFix',
+  openSpec: 'techSpec.openSpec',
+  revealSpecInExplorer: 'techSpec.revealSpecInExplorer',
+  copySpecId: 'techSpec.copySpecId',
+} as const;
+
+/** contextValue of tree items, matched by `viewItem` in package.json menus. */
+export const TreeItemContexts = {
+  spec: 'techSpec.spec',
+  unreadable: 'techSpec.unreadable',
 } as const;
 
 export const Views = {

@@ -7,6 +7,7 @@ import { registerReferenceFeatures } from './vscode/references';
 import { AuthorLookup } from './vscode/authoringEnvironment';
 import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
+import { registerSpecItemCommands } from './vscode/specItemCommands';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
 import { SpecDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerFrontMatterCompletion(services),
     registerSuggestTrigger(services),
     registerSpecTree(services, tree),
+    registerSpecItemCommands(services),
     registerReferenceFeatures(services),
     templates,
     diagnostics,

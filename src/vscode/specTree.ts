@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Commands, CONFIG_SECTION, ContextKeys, Settings, Views } from '../constants';
+import { Commands, CONFIG_SECTION, ContextKeys, Settings, TreeItemContexts, Views } from '../constants';
+import { TreeHold } from '../core/treeHold';
 import { buildFolderGroups, buildHeadingTree, buildStatusGroups, type FolderNode, type GroupNode, type HeadingNode, type SpecNode } from '../core/treeModel';
 import type { Services } from './services';
 
@@ -25,6 +26,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   private readonly specNodes = new Map<string, SpecNode>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: vscode.Disposable;
+  /** Keeps a spec in its place while its unsaved front matter cannot be read. */
+  private readonly hold = new TreeHold();
   /** Refreshes fired, for tests that check bursts are coalesced. */
   refreshCount = 0;
 
@@ -56,7 +59,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
 
   private rebuild(): void {
     const config = this.services.configuration.config;
-    const summaries = this.services.index.model.all();
+    const dirty = new Set(vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.toString()));
+    const summaries = this.hold.view(this.services.index.model.all(), (uri) => dirty.has(uri));
     const folders = vscode.workspace.workspaceFolders ?? [];
     const options = {
       statuses: config.statuses,
@@ -140,7 +144,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
         item.tooltip = element.tooltip;
         item.resourceUri = vscode.Uri.parse(element.uri);
         item.iconPath = new vscode.ThemeIcon(readable ? (STATUS_ICONS[element.status] ?? 'question') : 'warning');
-        item.contextValue = readable ? 'techSpec.spec' : 'techSpec.unreadable';
+        item.contextValue = readable ? TreeItemContexts.spec : TreeItemContexts.unreadable;
         item.command = { command: 'vscode.open', title: 'Open Spec', arguments: [item.resourceUri] };
         return item;
       }
@@ -196,6 +200,8 @@ export function registerSpecTree(services: Services, provider: SpecTreeProvider)
       await section.update(Settings.groupByFolder, !services.configuration.config.groupByFolder, vscode.ConfigurationTarget.Workspace);
     }),
     services.configuration.onDidChange(() => provider.scheduleRefresh()),
+    // Saving unreadable text ends the hold on its last good place; the index itself sees no change.
+    vscode.workspace.onDidSaveTextDocument((document) => provider.specNodeFor(document.uri.toString())?.editing && provider.scheduleRefresh()),
     vscode.window.onDidChangeActiveTextEditor((editor) => void reveal(editor).catch(() => undefined)),
     view.onDidChangeVisibility((event) => event.visible && void reveal(vscode.window.activeTextEditor).catch(() => undefined)),
   );
