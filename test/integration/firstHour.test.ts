@@ -1,0 +1,129 @@
+// What a new user trips over in the first hour, driven through the public surfaces.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GroupNode, SpecNode } from '../../src/core/treeModel';
+import type { TechSpecApi } from '../../src/extension';
+import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, waitFor } from './helpers';
+
+let api: TechSpecApi;
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+async function specNodes(): Promise<Array<SpecNode & { group: string }>> {
+  const model = await api.tree.model();
+  return model.filter((node): node is GroupNode => node.kind === 'group').flatMap((group) => group.specs.map((spec) => ({ ...spec, group: group.key })));
+}
+
+/** Our front-matter key suggestions at a position (VS Code adds word suggestions of its own). */
+async function keysOffered(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Property && String(item.detail).startsWith('Tech Spec front matter')).map(labelOf);
+}
+
+const COMPLETE = '---\ntech_spec_id: TS-0100\ntitle: Probe\nstatus: DRAFT\ndecision_ref: RFC-0007\nauthor: Ada\ncreated: 2026-01-01\nlast_updated: 2026-01-02\nrelated_prd: PRD-0012\n---\n\n# TS-0100: Probe\n';
+
+describe('First hour: completion never breaks the spec', () => {
+  before(async () => {
+    api = await activateExtension();
+  });
+  after(closeAllEditors);
+
+  it('offers no key on a new line of a complete front matter, nor while "sta" or "t" is typed', async () => {
+    for (const typed of ['', 'sta', 't']) {
+      const content = COMPLETE.replace('related_prd: PRD-0012\n', `related_prd: PRD-0012\n${typed}\n`);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      await vscode.window.showTextDocument(document);
+      assert.deepEqual(await keysOffered(document, new vscode.Position(9, typed.length)), [], `keys offered after "${typed}"`);
+    }
+  });
+
+  it('offers exactly the missing key while it is being typed', async () => {
+    const content = COMPLETE.replace('status: DRAFT\n', '').replace('related_prd: PRD-0012\n', 'related_prd: PRD-0012\nsta\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    assert.deepEqual(await keysOffered(document, new vscode.Position(8, 3)), ['status']);
+  });
+
+  it('a duplicate key gets a quick fix that removes the later one, undoably', async () => {
+    const uri = fixtureUri('docs', 'specs', 'TS-0004-billing-export.md');
+    const editor = await openMarkdown(uri);
+    const original = editor.document.getText();
+    const closing = original.split('\n').indexOf('---', 1);
+    await editor.edit((edit) => edit.insert(new vscode.Position(closing, 0), 'status: DRAFT\n'));
+    try {
+      const diagnostic = await waitFor(
+        () => vscode.languages.getDiagnostics(uri).find((candidate) => candidate.code === 'TS003'),
+        (found) => found !== undefined,
+        'a TS003 diagnostic',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((action) => action.title).filter((title) => !title.startsWith('Fix all'));
+      const status = /^status: (\S+)/m.exec(original)?.[1];
+      assert.deepEqual(titles, [`Remove the duplicate "status" on line ${closing + 1} (keeping "${status}")`]);
+      const action = actions.find((candidate) => candidate.title === titles[0])!;
+      assert.equal(await vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? [])), true);
+      assert.equal(editor.document.getText(), original);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});
+
+describe('First hour: the tree holds still while you type', () => {
+  before(async () => {
+    api = await activateExtension();
+    await vscode.commands.executeCommand('techSpec.refresh');
+  });
+  after(closeAllEditors);
+
+  it('keeps a dirty spec with unreadable front matter in its group, marked, and goes back when reverted', async () => {
+    const uri = fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md');
+    const before = (await specNodes()).find((spec) => spec.uri === uri.toString());
+    assert.equal(before?.group, 'status:DRAFT');
+    const editor = await openMarkdown(uri);
+    await editor.edit((edit) => edit.insert(new vscode.Position(4, 0), 'sta\n'));
+    try {
+      const held = await waitFor(
+        async () => (await specNodes()).find((spec) => spec.uri === uri.toString()),
+        (spec) => spec?.editing !== undefined,
+        'the editing marker',
+      );
+      assert.equal(held?.group, 'status:DRAFT');
+      assert.equal(held?.label, 'TS-0002 · Payment Retries');
+      assert.equal(held?.description, '1/3 · editing: front matter unreadable');
+      assert.ok(!(await api.tree.model()).some((node) => node.kind === 'group' && node.category === 'unreadable' && node.specs.some((spec) => spec.uri === uri.toString())));
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    // The reverted text reaches the index a moment after the editor stops being dirty.
+    const after = await waitFor(
+      async () => (await specNodes()).find((spec) => spec.uri === uri.toString()),
+      (spec) => spec?.group === 'status:DRAFT' && spec.editing === undefined,
+      'the marker to go',
+    );
+    assert.equal(after?.description, '1/3');
+  });
+});
+
+describe('First hour: spec item context menu', () => {
+  before(async () => {
+    api = await activateExtension();
+  });
+  after(closeAllEditors);
+
+  it('Copy Id puts the id on the clipboard, Open opens the spec, Reveal in Explorer answers with its uri', async () => {
+    const node = (await specNodes()).find((spec) => spec.id === 'TS-0003' && spec.uri.endsWith('TS-0003-search-index.md'));
+    assert.ok(node);
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.contextValue, 'techSpec.spec');
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await vscode.commands.executeCommand('techSpec.copySpecId', node), 'TS-0003');
+    assert.equal(await vscode.env.clipboard.readText(), 'TS-0003');
+    const opened = await vscode.commands.executeCommand<vscode.Uri>('techSpec.openSpec', node);
+    assert.equal(opened?.toString(), node.uri);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), node.uri);
+    const revealed = await vscode.commands.executeCommand<vscode.Uri>('techSpec.revealSpecInExplorer', node);
+    assert.equal(revealed?.toString(), node.uri);
+  });
+});
