@@ -3,6 +3,7 @@ import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
+import { newSpecPreview } from '../core/newSpecPreview';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
 import { createAuthoringEnvironment } from './authoringEnvironment';
 import { toVsRange } from './convert';
@@ -71,24 +72,35 @@ class SpecCreator {
     }
     let title = args.title?.trim();
     if (!title) {
+      const preview = await this.previewFor(args, workspaceFolder);
       title = (
         await vscode.window.showInputBox({
           title: 'New Tech Spec',
-          prompt: 'Title of the spec',
+          prompt: `Title of the spec. Writes ${preview('')}`,
           placeHolder: 'e.g. Payment retries',
           ignoreFocusOut: true,
-          validateInput: (value) => (value.trim() ? undefined : 'The title cannot be empty.'),
+          // Says, as the user types, which id and file the title gives.
+          validateInput: (value) =>
+            value.trim() ? { message: preview(value), severity: vscode.InputBoxValidationSeverity.Info } : 'The title cannot be empty.',
         })
       )?.trim();
       if (!title) return undefined;
     }
     let decisionRef = args.decisionRef;
-    if (decisionRef === undefined && args.title === undefined) {
-      const picked = await this.pickDecisionRef();
-      if (picked === undefined) return undefined;
-      decisionRef = picked;
+    let relatedPrd = args.relatedPrd;
+    if (args.title === undefined) {
+      if (decisionRef === undefined) {
+        const picked = await this.pickReference('RFC', 'Decision RFC that this spec implements (optional)', 'This spec does not implement an RFC');
+        if (picked === undefined) return undefined;
+        decisionRef = picked;
+      }
+      if (relatedPrd === undefined) {
+        const picked = await this.pickReference('PRD', 'Product requirements document this spec serves (optional)', 'No related PRD');
+        if (picked === undefined) return undefined;
+        relatedPrd = picked;
+      }
     }
-    return { args: { ...args, title, decisionRef: decisionRef || undefined }, workspaceFolder };
+    return { args: { ...args, title, decisionRef: decisionRef || undefined, relatedPrd: relatedPrd || undefined }, workspaceFolder };
   }
 
   private async pickWorkspaceFolder(folder: NewSpecArgs['folder']): Promise<vscode.WorkspaceFolder | undefined> {
@@ -108,16 +120,30 @@ class SpecCreator {
     return first ? resolveInsideFolder(first, folder) : undefined;
   }
 
-  /** Returns '' for "none", undefined when the user cancels. */
-  private async pickDecisionRef(): Promise<string | undefined> {
+  /** `title → "TS-0009 → docs/specs/TS-0009-<slug>.md"` for the folder and id the spec would get now. */
+  private async previewFor(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder): Promise<(title: string) => string> {
+    const config = this.services.configuration.forFolder(workspaceFolder);
+    await this.services.index.ready();
+    const id = nextFreeId(this.idsInUse(config), config.idPrefix, config.idDigits);
+    let folder: string;
+    try {
+      folder = vscode.workspace.asRelativePath(this.targetFolder(args, workspaceFolder, config), false);
+    } catch {
+      folder = config.specsFolder;
+    }
+    return (title) => newSpecPreview(id, folder, title);
+  }
+
+  /** A known id of a prefix, with titles; '' for "None", undefined when the user cancels. */
+  private async pickReference(prefix: string, placeHolder: string, noneDescription: string): Promise<string | undefined> {
     await this.services.index.ready();
     const model = this.services.index.model;
-    const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: 'This spec does not implement an RFC', id: '' }];
-    for (const id of model.knownIds('RFC').sort()) {
+    const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: noneDescription, id: '' }];
+    for (const id of model.knownIds(prefix).sort()) {
       const owner = model.owner(id);
       items.push({ label: id, description: owner?.title ?? '', detail: owner?.status, id });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: 'New Tech Spec', placeHolder: 'Decision RFC that this spec implements (optional)', ignoreFocusOut: true, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: 'New Tech Spec', placeHolder, ignoreFocusOut: true, matchOnDescription: true });
     return picked?.id;
   }
 
