@@ -1,4 +1,5 @@
 import { frontMatterEdit, getField } from '../frontMatter';
+import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
 import { duplicateKeyFix, duplicateKeys } from '../frontMatterLines';
 import { parseId } from '../ids';
 import type { ParsedDocument } from '../parse';
@@ -21,6 +22,8 @@ export interface FixContext {
   readonly nextFreeId: string;
   /** Who is writing, for a missing or empty `author`; left empty when unknown. */
   readonly author?: string;
+  /** The template's front-matter keys in its order: a missing key is added in its place. Defaults to the built-in template's. */
+  readonly keyOrder?: readonly string[];
 }
 
 export interface Fix {
@@ -39,7 +42,7 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       const present = getField(parsed.frontMatter, fix.key) !== undefined;
       // An empty key with nothing known to put in it: the user has to write it.
       if (present && value === null) return undefined;
-      const edit = keyEdit(parsed.text, fix.key, value);
+      const edit = keyEdit(parsed.text, fix.key, value, context.keyOrder ?? TEMPLATE_KEY_ORDER);
       return edit && { title: present ? `Set "${fix.key}" to ${value}` : `Add "${fix.key}" to the front matter`, edits: [edit] };
     }
     case 'setStatus': {
@@ -100,8 +103,10 @@ function titleFromHeading(parsed: ParsedDocument): string | null {
   return title === '' || /^\[.*\]$/.test(title) ? null : title;
 }
 
-function keyEdit(text: string, key: string, value: string | null): TextEdit | undefined {
-  const edit = frontMatterEdit(text, key, value);
+const TEMPLATE_KEY_ORDER = FRONT_MATTER_KEYS.map((entry) => entry.key);
+
+function keyEdit(text: string, key: string, value: string | null, order?: readonly string[]): TextEdit | undefined {
+  const edit = frontMatterEdit(text, key, value, order);
   if (!edit) return undefined;
   const index = new LineIndex(text);
   return { range: index.rangeOf(edit.start, edit.end), newText: edit.newText };
