@@ -13,6 +13,7 @@ export const Commands = {
   openSpec: 'techSpec.openSpec',
   revealSpecInExplorer: 'techSpec.revealSpecInExplorer',
   copySpecId: 'techSpec.copySpecId',
+  createReferencedDocument: 'techSpec.createReferencedDocument',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -47,6 +48,7 @@ export const Settings = {
   idFields: 'idFields',
   matchFileNames: 'matchFileNames',
   referenceUrls: 'referenceUrls',
+  documentFolders: 'documentFolders',
   followActiveEditor: 'followActiveEditor',
   groupByFolder: 'groupByFolder',
   maxFileSize: 'maxFileSize',

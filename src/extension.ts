@@ -8,6 +8,7 @@ import { AuthorLookup } from './vscode/authoringEnvironment';
 import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
 import { registerSpecItemCommands } from './vscode/specItemCommands';
+import { registerReferenceFixes } from './vscode/referenceFixes';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
 import { SpecDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     templates,
     diagnostics,
     registerQuickFixes(services, diagnostics),
+    registerReferenceFixes(services),
   );
   return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }

@@ -70,6 +70,17 @@ function seedRipgrepCache(tmpDir, log) {
   execFileSync('tar', ['-czf', archive, '-C', stage, 'rg']);
 }
 
+/**
+ * A shell for npm's lifecycle scripts that sets npm_config_unsafe_perm=true for them alone: the
+ * check in code-server's postinstall is satisfied, and npm itself never sees a setting it no
+ * longer knows (`npm warn Unknown env config "unsafe-perm"`).
+ */
+function scriptShell(tmpDir) {
+  const shell = path.join(tmpDir, 'script-shell.sh');
+  fs.writeFileSync(shell, '#!/bin/sh\nnpm_config_unsafe_perm=true\nexport npm_config_unsafe_perm\nexec /bin/sh "$@"\n', { mode: 0o755 });
+  return shell;
+}
+
 function run(cmd, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit', ...options });
@@ -111,8 +122,10 @@ export async function ensureCodeServer({ force = false, log = defaultLog, dir = 
       TMPDIR: tmpDir,
       // node-gyp must not fetch Node headers from nodejs.org; Debian's nodejs ships them under /usr/include/node.
       ...(nodeHeaders ? { npm_config_nodedir: '/usr' } : {}),
-      // code-server's postinstall refuses to run as root without it.
-      npm_config_unsafe_perm: 'true',
+      // code-server's postinstall refuses to run as root unless npm_config_unsafe_perm=true. npm 7+
+      // dropped that setting (scripts always run as the user) and warns about it in the environment,
+      // so only the scripts' shell gets it; see scriptShell().
+      ...(process.getuid?.() === 0 ? { npm_config_script_shell: scriptShell(tmpDir) } : {}),
       // node-pty's install runs `npx node-gyp`, which is cancelled when npm's `yes` is false.
       npm_config_yes: 'true',
       npm_config_audit: 'false',

@@ -20,6 +20,8 @@ export interface TechSpecConfig {
   readonly matchFileNames: boolean;
   /** Prefix → URL template with `{id}`, used when no workspace document owns an id. */
   readonly referenceUrls: Readonly<Record<string, string>>;
+  /** Prefix → folder (relative to the workspace folder) where a new document of that prefix is created. */
+  readonly documentFolders: Readonly<Record<string, string>>;
   readonly followActiveEditor: boolean;
   readonly groupByFolder: boolean;
   readonly diagnosticsScope: 'open' | 'workspace';
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   idFields: ['tech_spec_id', 'rfc_id', 'prd_id', 'id'],
   matchFileNames: true,
   referenceUrls: {},
+  documentFolders: {},
   followActiveEditor: true,
   groupByFolder: false,
   diagnosticsScope: 'open',
@@ -78,6 +81,7 @@ export function resolveConfig(partial: Readonly<Record<string, unknown>>): TechS
     idFields: pick('idFields', isNonEmptyStringList),
     matchFileNames: pick('matchFileNames', (value) => typeof value === 'boolean'),
     referenceUrls: pick('referenceUrls', isRecordOfStrings),
+    documentFolders: pick('documentFolders', isRecordOfStrings),
     followActiveEditor: pick('followActiveEditor', (value) => typeof value === 'boolean'),
     groupByFolder: pick('groupByFolder', (value) => typeof value === 'boolean'),
     diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace'),
