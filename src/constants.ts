@@ -14,6 +14,7 @@ export const Commands = {
   revealSpecInExplorer: 'techSpec.revealSpecInExplorer',
   copySpecId: 'techSpec.copySpecId',
   createReferencedDocument: 'techSpec.createReferencedDocument',
+  openWalkthrough: 'techSpec.openWalkthrough',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -32,6 +33,10 @@ export const WALKTHROUGH_ID = 'techSpec.gettingStarted';
 
 export const ContextKeys = {
   groupByFolder: 'techSpec.groupByFolder',
+  /** A spec file appeared (New Tech Spec, the CLI, a copy): ticks the walkthrough's first step. */
+  specCreated: 'techSpec.specCreated',
+  /** The checks reported on a file: ticks the walkthrough's checks step. */
+  checksRan: 'techSpec.checksRan',
 } as const;
 
 /** Configuration key (core's TechSpecConfig) → setting name under `techSpec.`. */

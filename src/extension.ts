@@ -9,6 +9,7 @@ import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
 import { registerSpecItemCommands } from './vscode/specItemCommands';
 import { registerReferenceFixes } from './vscode/referenceFixes';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
 import { SpecDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     diagnostics,
     registerQuickFixes(services, diagnostics),
     registerReferenceFixes(services),
+    registerWalkthrough(context, services),
   );
   return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
 }

@@ -20,6 +20,8 @@ export interface NewSpecArgs {
   author?: string;
   status?: string;
   open?: boolean;
+  /** Open the new file beside the active editor (the walkthrough's button), not over it. */
+  beside?: boolean;
 }
 
 const MAX_ID_ATTEMPTS = 1000;
@@ -53,7 +55,7 @@ class SpecCreator {
     this.queue = created.catch(() => undefined);
     try {
       const uri = await created;
-      if (args.open !== false) await this.open(uri);
+      if (args.open !== false) await this.open(uri, args.beside === true);
       return uri;
     } catch (error) {
       const message = error instanceof UserFacingError || error instanceof TemplateError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
@@ -206,9 +208,9 @@ class SpecCreator {
     return resolved;
   }
 
-  private async open(uri: vscode.Uri): Promise<void> {
+  private async open(uri: vscode.Uri, beside: boolean): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document, beside ? { viewColumn: vscode.ViewColumn.Beside } : undefined);
     const placeholder = firstPlaceholder(document.getText());
     if (placeholder) {
       const range = toVsRange(placeholder);

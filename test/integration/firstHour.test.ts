@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroupNode, SpecNode } from '../../src/core/treeModel';
 import type { TechSpecApi } from '../../src/extension';
-import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, waitFor, writeFile } from './helpers';
 
 let api: TechSpecApi;
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
@@ -125,5 +125,84 @@ describe('First hour: spec item context menu', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), node.uri);
     const revealed = await vscode.commands.executeCommand<vscode.Uri>('techSpec.revealSpecInExplorer', node);
     assert.equal(revealed?.toString(), node.uri);
+  });
+});
+
+describe('First hour: unknown reference quick fixes', () => {
+  const created: vscode.Uri[] = [];
+  before(async () => {
+    api = await activateExtension();
+  });
+  after(async () => {
+    await closeAllEditors();
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('offers the closest known RFCs (title words of the line first) and Create RFC-0099…', async () => {
+    const uri = fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md');
+    await openMarkdown(uri);
+    const diagnostic = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find((candidate) => candidate.code === 'TS030'),
+      (found) => found !== undefined,
+      'the TS030 diagnostic on RFC-0099',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((action) => action.title).filter((title) => !title.startsWith('Fix all'));
+    assert.deepEqual(titles, ['Change to RFC-0007 (Short-lived Auth Tokens)', 'Change to RFC-0010 (Retry Policy)', 'Create RFC-0099…']);
+    const change = actions.find((action) => action.title.startsWith('Change to RFC-0010'))!;
+    const before = vscode.window.activeTextEditor!.document.getText();
+    assert.ok(await vscode.workspace.applyEdit(change.edit!));
+    assert.equal(vscode.window.activeTextEditor!.document.getText(), before.replace('tracked in RFC-0099', 'tracked in RFC-0010'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Create RFC-0099… writes a stub in the configured folder that owns the id, and never overwrites', async () => {
+    await vscode.workspace.getConfiguration('techSpec').update('documentFolders', { RFC: 'docs/rfcs' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const from = fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md').toString();
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('techSpec.createReferencedDocument', { id: 'RFC-0099', from, open: false });
+      assert.ok(uri);
+      created.push(uri);
+      assert.equal(uri.toString(), fixtureUri('docs', 'rfcs', 'RFC-0099.md').toString());
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '---\nrfc_id: RFC-0099\ntitle: \nstatus: DRAFT\n---\n\n# RFC-0099\n');
+      assert.deepEqual(api.index.model.owners('RFC-0099').map((owner) => owner.uri), [uri.toString()]);
+      await writeFile(uri, 'kept');
+      assert.equal(await vscode.commands.executeCommand('techSpec.createReferencedDocument', { id: 'RFC-0099', from, open: false }), undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), 'kept');
+      // A folder outside the workspace is refused.
+      assert.equal(await vscode.commands.executeCommand('techSpec.createReferencedDocument', { id: 'RFC-0098', from, folder: '../outside', open: false }), undefined);
+    } finally {
+      await vscode.workspace.getConfiguration('techSpec').update('documentFolders', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
+
+describe('First hour: the walkthrough', () => {
+  before(async () => {
+    api = await activateExtension();
+  });
+  after(closeAllEditors);
+
+  it('opens with its own command', async () => {
+    await closeAllEditors();
+    assert.equal(await vscode.commands.executeCommand('techSpec.openWalkthrough'), true);
+    const label = await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', (text) => text !== '', 'the walkthrough tab');
+    assert.match(label, /Welcome|Walkthrough|Get started with Tech Spec/);
+  });
+
+  it('New Tech Spec with beside opens the new file in the next column, leaving the active one', async () => {
+    await closeAllEditors();
+    await vscode.commands.executeCommand('techSpec.openWalkthrough');
+    await waitFor(() => vscode.window.tabGroups.all.length, (count) => count === 1, 'one editor group');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('techSpec.newSpec', { title: 'Beside Probe', beside: true, author: 'T' });
+    assert.ok(uri);
+    try {
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+      assert.equal(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.Two);
+      assert.equal(vscode.window.tabGroups.all.length, 2);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });
