@@ -95,6 +95,9 @@ describe('Spec checks in the editor', () => {
     const [fix] = await fixesAt(brokenUri(), 'TS004');
     assert.equal(fix.title, 'Add "author" to the front matter');
     await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('status: draft\ncreated:', 'status: draft\nauthor: Fixture Author\ncreated:')));
+    // The key went in above last_updated: wait until the diagnostics are for the text after the undo again.
+    const lastUpdated = editor.document.getText().split('\n').findIndex((text) => text.startsWith('last_updated:'));
+    await waitFor(() => vscode.languages.getDiagnostics(brokenUri()).find((diagnostic) => diagnostic.code === 'TS008')?.range.start.line, (line) => line === lastUpdated, 'TS008 back on its line');
   });
 
   it('sets last_updated to today', async () => {

@@ -66,6 +66,12 @@ describe('First hour: completion never breaks the spec', () => {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
+    // Left as found: back in its group once the reverted text is read.
+    await waitFor(
+      async () => (await specNodes()).find((spec) => spec.uri === uri.toString()),
+      (spec) => spec?.group === 'status:IMPLEMENTED' && spec.editing === undefined,
+      'TS-0004 back under Implemented',
+    );
   });
 });
 
