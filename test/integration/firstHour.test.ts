@@ -21,6 +21,18 @@ async function keysOffered(document: vscode.TextDocument, position: vscode.Posit
   return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Property && String(item.detail).startsWith('Tech Spec front matter')).map(labelOf);
 }
 
+/** Puts the original text back by an edit and saves it: the file on disk and in the editor end as they began. */
+async function restore(editor: vscode.TextEditor, original: string): Promise<void> {
+  const document = editor.document;
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), original);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  assert.equal(document.getText(), original);
+  if (document.isDirty) assert.ok(await document.save());
+}
+
 const COMPLETE = '---\ntech_spec_id: TS-0100\ntitle: Probe\nstatus: DRAFT\ndecision_ref: RFC-0007\nauthor: Ada\ncreated: 2026-01-01\nlast_updated: 2026-01-02\nrelated_prd: PRD-0012\n---\n\n# TS-0100: Probe\n';
 
 describe('First hour: completion never breaks the spec', () => {
@@ -66,8 +78,7 @@ describe('First hour: completion never breaks the spec', () => {
       assert.equal(await vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? [])), true);
       assert.equal(editor.document.getText(), original);
     } finally {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restore(editor, original);
     }
     // Left as found: back in its group once the reverted text is read.
     await waitFor(
@@ -91,6 +102,7 @@ describe('First hour: the tree holds still while you type', () => {
     const before = (await specNodes()).find((spec) => spec.uri === uri.toString());
     assert.equal(before?.group, 'status:DRAFT');
     const editor = await openMarkdown(uri);
+    const original = editor.document.getText();
     await editor.edit((edit) => edit.insert(new vscode.Position(4, 0), 'sta\n'));
     try {
       const held = await waitFor(
@@ -104,10 +116,9 @@ describe('First hour: the tree holds still while you type', () => {
       assert.equal(held?.description, '1/3 · editing: front matter unreadable');
       assert.ok(!(await api.tree.model()).some((node) => node.kind === 'group' && node.category === 'unreadable' && node.specs.some((spec) => spec.uri === uri.toString())));
     } finally {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restore(editor, original);
     }
-    // The reverted text reaches the index a moment after the editor stops being dirty.
+    // The restored text reaches the index a moment after the editor stops being dirty.
     const after = await waitFor(
       async () => (await specNodes()).find((spec) => spec.uri === uri.toString()),
       (spec) => spec?.group === 'status:DRAFT' && spec.editing === undefined,
@@ -163,10 +174,14 @@ describe('First hour: unknown reference quick fixes', () => {
     const titles = actions.map((action) => action.title).filter((title) => !title.startsWith('Fix all'));
     assert.deepEqual(titles, ['Change to RFC-0007 (Short-lived Auth Tokens)', 'Change to RFC-0010 (Retry Policy)', 'Create RFC-0099…']);
     const change = actions.find((action) => action.title.startsWith('Change to RFC-0010'))!;
-    const before = vscode.window.activeTextEditor!.document.getText();
+    const editor = vscode.window.activeTextEditor!;
+    const before = editor.document.getText();
     assert.ok(await vscode.workspace.applyEdit(change.edit!));
-    assert.equal(vscode.window.activeTextEditor!.document.getText(), before.replace('tracked in RFC-0099', 'tracked in RFC-0010'));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    try {
+      assert.equal(editor.document.getText(), before.replace('tracked in RFC-0099', 'tracked in RFC-0010'));
+    } finally {
+      await restore(editor, before);
+    }
   });
 
   it('Create RFC-0099… writes a stub in the configured folder that owns the id, and never overwrites', async () => {
