@@ -28,6 +28,8 @@ const SETTINGS = {
   'editor.stickyScroll.enabled': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The walkthrough opens by itself on a first activation; these pictures are of other things.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 const { values: args } = parseArgs({

@@ -12,6 +12,17 @@ export const Commands = {
   applyFix: 'techSpec.applyFix',
   renumberId: 'techSpec.renumberId',
   updateSpecIndex: 'techSpec.updateSpecIndex',
+  openSpec: 'techSpec.openSpec',
+  revealSpecInExplorer: 'techSpec.revealSpecInExplorer',
+  copySpecId: 'techSpec.copySpecId',
+  createReferencedDocument: 'techSpec.createReferencedDocument',
+  openWalkthrough: 'techSpec.openWalkthrough',
+} as const;
+
+/** contextValue of tree items, matched by `viewItem` in package.json menus. */
+export const TreeItemContexts = {
+  spec: 'techSpec.spec',
+  unreadable: 'techSpec.unreadable',
 } as const;
 
 export const Views = {
@@ -24,6 +35,10 @@ export const WALKTHROUGH_ID = 'techSpec.gettingStarted';
 
 export const ContextKeys = {
   groupByFolder: 'techSpec.groupByFolder',
+  /** A spec file appeared (New Tech Spec, the CLI, a copy): ticks the walkthrough's first step. */
+  specCreated: 'techSpec.specCreated',
+  /** The checks reported on a file: ticks the walkthrough's checks step. */
+  checksRan: 'techSpec.checksRan',
 } as const;
 
 /** Configuration key (core's TechSpecConfig) → setting name under `techSpec.`. */
@@ -40,6 +55,7 @@ export const Settings = {
   idFields: 'idFields',
   matchFileNames: 'matchFileNames',
   referenceUrls: 'referenceUrls',
+  documentFolders: 'documentFolders',
   followActiveEditor: 'followActiveEditor',
   groupByFolder: 'groupByFolder',
   maxFileSize: 'maxFileSize',

@@ -7,6 +7,9 @@ import { registerReferenceFeatures } from './vscode/references';
 import { AuthorLookup } from './vscode/authoringEnvironment';
 import type { Services } from './vscode/services';
 import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
+import { registerSpecItemCommands } from './vscode/specItemCommands';
+import { registerReferenceFixes } from './vscode/referenceFixes';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { registerSuggestTrigger } from './vscode/suggestTrigger';
 import { SpecDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerFrontMatterCompletion(services),
     registerSuggestTrigger(services),
     registerSpecTree(services, tree),
+    registerSpecItemCommands(services),
     registerReferenceFeatures(services),
     templates,
     diagnostics,
@@ -76,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerSpecIndexOnSave(services),
     new SpecIndexDiagnostics(services),
     registerSpecIndexQuickFix(services),
+    registerReferenceFixes(services),
+    registerWalkthrough(context, services),
   );
   return {
     configuration,

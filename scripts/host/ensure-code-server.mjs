@@ -14,21 +14,22 @@ const RIPGREP_PKG_VERSION = '1.15.11';
 const RIPGREP_ASSET_VERSION = 'v13.0.0-10';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const markerOf = (dir) => path.join(dir, '.installed.json');
+const entryOf = (dir) => path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const codeServerDir = path.join(repoRoot, '.vscode-test', 'code-server');
-export const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const codeServerEntry = entryOf(codeServerDir);
 export const chromiumPath = process.env.TECHSPEC_CHROMIUM || '/usr/bin/chromium';
-const markerFile = path.join(codeServerDir, '.installed.json');
 
 // Native modules are built against the running Node, so a Node ABI change means a reinstall.
 function wantedMarker() {
   return { codeServer: CODE_SERVER_VERSION, nodeAbi: process.versions.modules, arch: process.arch };
 }
 
-export function isCodeServerInstalled() {
+export function isCodeServerInstalled(dir = codeServerDir) {
   try {
-    const marker = JSON.parse(fs.readFileSync(markerFile, 'utf8'));
+    const marker = JSON.parse(fs.readFileSync(markerOf(dir), 'utf8'));
     const wanted = wantedMarker();
-    return Object.keys(wanted).every((k) => marker[k] === wanted[k]) && fs.existsSync(codeServerEntry);
+    return Object.keys(wanted).every((k) => marker[k] === wanted[k]) && fs.existsSync(entryOf(dir));
   } catch {
     return false;
   }
@@ -69,6 +70,17 @@ function seedRipgrepCache(tmpDir, log) {
   execFileSync('tar', ['-czf', archive, '-C', stage, 'rg']);
 }
 
+/**
+ * A shell for npm's lifecycle scripts that sets npm_config_unsafe_perm=true for them alone: the
+ * check in code-server's postinstall is satisfied, and npm itself never sees a setting it no
+ * longer knows (`npm warn Unknown env config "unsafe-perm"`).
+ */
+function scriptShell(tmpDir) {
+  const shell = path.join(tmpDir, 'script-shell.sh');
+  fs.writeFileSync(shell, '#!/bin/sh\nnpm_config_unsafe_perm=true\nexport npm_config_unsafe_perm\nexec /bin/sh "$@"\n', { mode: 0o755 });
+  return shell;
+}
+
 function run(cmd, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit', ...options });
@@ -78,20 +90,21 @@ function run(cmd, args, options) {
   });
 }
 
-export async function ensureCodeServer({ force = false, log = defaultLog } = {}) {
+/** `dir` defaults to the shared .vscode-test/code-server; another folder lets an install be tried without touching it. */
+export async function ensureCodeServer({ force = false, log = defaultLog, dir = codeServerDir } = {}) {
   checkChromium(log);
-  if (!force && isCodeServerInstalled()) {
-    return { dir: codeServerDir, entry: codeServerEntry, installed: false, seconds: 0 };
+  if (!force && isCodeServerInstalled(dir)) {
+    return { dir, entry: entryOf(dir), installed: false, seconds: 0 };
   }
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20, this is ${process.version}`);
 
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(repoRoot, codeServerDir)} (builds native modules, ~2 min)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(repoRoot, dir)} (builds native modules, ~2 min)`);
   // A previous partial install is not worth repairing.
-  fs.rmSync(codeServerDir, { recursive: true, force: true });
-  fs.mkdirSync(codeServerDir, { recursive: true });
-  fs.writeFileSync(path.join(codeServerDir, 'package.json'), JSON.stringify({
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name: 'techspec-code-server',
     private: true,
     description: 'The VS Code server that scripts/host runs the extension in. Installed by scripts/host/ensure-code-server.mjs.',
@@ -109,8 +122,10 @@ export async function ensureCodeServer({ force = false, log = defaultLog } = {})
       TMPDIR: tmpDir,
       // node-gyp must not fetch Node headers from nodejs.org; Debian's nodejs ships them under /usr/include/node.
       ...(nodeHeaders ? { npm_config_nodedir: '/usr' } : {}),
-      // code-server's postinstall refuses to run as root without it.
-      npm_config_unsafe_perm: 'true',
+      // code-server's postinstall refuses to run as root unless npm_config_unsafe_perm=true. npm 7+
+      // dropped that setting (scripts always run as the user) and warns about it in the environment,
+      // so only the scripts' shell gets it; see scriptShell().
+      ...(process.getuid?.() === 0 ? { npm_config_script_shell: scriptShell(tmpDir) } : {}),
       // node-pty's install runs `npx node-gyp`, which is cancelled when npm's `yes` is false.
       npm_config_yes: 'true',
       npm_config_audit: 'false',
@@ -119,21 +134,23 @@ export async function ensureCodeServer({ force = false, log = defaultLog } = {})
       npm_config_progress: 'false',
     };
     if (!nodeHeaders) log('/usr/include/node/node.h not found: node-gyp may try to download headers');
-    await run('npm', ['install', '--no-save', '--loglevel=warn'], { cwd: codeServerDir, env });
+    await run('npm', ['install', '--no-save', '--loglevel=warn'], { cwd: dir, env });
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
-  if (!fs.existsSync(codeServerEntry)) throw new Error(`install finished but ${codeServerEntry} is missing`);
-  fs.writeFileSync(markerFile, JSON.stringify({ ...wantedMarker(), installedAt: new Date().toISOString() }, null, 2) + '\n');
+  if (!fs.existsSync(entryOf(dir))) throw new Error(`install finished but ${entryOf(dir)} is missing`);
+  fs.writeFileSync(markerOf(dir), JSON.stringify({ ...wantedMarker(), installedAt: new Date().toISOString() }, null, 2) + '\n');
   const seconds = (Date.now() - started) / 1000;
   log(`code-server ${CODE_SERVER_VERSION} installed in ${seconds.toFixed(1)} s`);
-  return { dir: codeServerDir, entry: codeServerEntry, installed: true, seconds };
+  return { dir, entry: entryOf(dir), installed: true, seconds };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   try {
-    const result = await ensureCodeServer({ force: process.argv.includes('--force') });
+    const dirFlag = process.argv.indexOf('--dir');
+    const dir = dirFlag > 0 && process.argv[dirFlag + 1] ? path.resolve(process.argv[dirFlag + 1]) : codeServerDir;
+    const result = await ensureCodeServer({ force: process.argv.includes('--force'), dir });
     if (!result.installed) {
       defaultLog(`code-server ${CODE_SERVER_VERSION} already installed (${((Date.now() - started) / 1000).toFixed(1)} s check)`);
     }

@@ -21,6 +21,8 @@ export interface TechSpecConfig {
   readonly matchFileNames: boolean;
   /** Prefix → URL template with `{id}`, used when no workspace document owns an id. */
   readonly referenceUrls: Readonly<Record<string, string>>;
+  /** Prefix → folder (relative to the workspace folder) where a new document of that prefix is created. */
+  readonly documentFolders: Readonly<Record<string, string>>;
   readonly followActiveEditor: boolean;
   readonly groupByFolder: boolean;
   readonly diagnosticsScope: 'open' | 'workspace';
@@ -63,6 +65,7 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   idFields: ['tech_spec_id', 'rfc_id', 'prd_id', 'id'],
   matchFileNames: true,
   referenceUrls: {},
+  documentFolders: {},
   followActiveEditor: true,
   groupByFolder: false,
   diagnosticsScope: 'open',
@@ -149,6 +152,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
       optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
       optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
+      documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
     },
     problems,
   };

@@ -298,11 +298,12 @@ export interface FrontMatterEdit {
 }
 
 /**
- * The smallest edit that sets one key, leaving every other byte as it was. A missing key is
- * added before the closing delimiter; a missing block is added at the top. Returns undefined
- * when the front matter is unclosed or invalid, because editing it could lose text.
+ * The smallest edit that sets one key, leaving every other byte as it was. A missing key goes
+ * where `order` (the template's keys) puts it: before the first present key that comes after
+ * it there, else before the closing delimiter. A missing block is added at the top. Returns
+ * undefined when the front matter is unclosed or invalid, because editing it could lose text.
  */
-export function frontMatterEdit(text: string, key: string, value: string | null): FrontMatterEdit | undefined {
+export function frontMatterEdit(text: string, key: string, value: string | null, order: readonly string[] = []): FrontMatterEdit | undefined {
   const lines = splitLines(text);
   const frontMatter = parseFrontMatter(text, lines);
   const index = new LineIndex(text);
@@ -325,8 +326,20 @@ export function frontMatterEdit(text: string, key: string, value: string | null)
     const separator = formatted !== '' && text.charAt(start - 1) === ':' ? ' ' : '';
     return verified(text, key, value, { start, end, newText: separator + formatted }, frontMatter.data);
   }
-  const closingLineStart = index.offsetAt({ line: frontMatter.endLine, character: 0 });
-  return verified(text, key, value, { start: closingLineStart, end: closingLineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` }, frontMatter.data);
+  const insertLine = insertionLine(frontMatter, key, order);
+  const lineStart = index.offsetAt({ line: insertLine, character: 0 });
+  return verified(text, key, value, { start: lineStart, end: lineStart, newText: `${key}:${formatted ? ' ' + formatted : ''}${eol}` }, frontMatter.data);
+}
+
+/** The line a missing key is inserted before: the first present key that `order` puts after it, else the closing `---`. */
+function insertionLine(frontMatter: FrontMatter, key: string, order: readonly string[]): number {
+  const rank = order.indexOf(key);
+  if (rank < 0) return frontMatter.endLine;
+  for (const field of frontMatter.fields) {
+    const other = order.indexOf(field.key);
+    if (other > rank) return field.keyRange.start.line;
+  }
+  return frontMatter.endLine;
 }
 
 /**
@@ -361,8 +374,8 @@ export function applyEdit(text: string, edit: FrontMatterEdit): string {
 }
 
 /** Sets one front-matter key; see frontMatterEdit. */
-export function setFrontMatterValue(text: string, key: string, value: string | null): string | undefined {
-  const edit = frontMatterEdit(text, key, value);
+export function setFrontMatterValue(text: string, key: string, value: string | null, order?: readonly string[]): string | undefined {
+  const edit = frontMatterEdit(text, key, value, order);
   return edit ? applyEdit(text, edit) : undefined;
 }
 

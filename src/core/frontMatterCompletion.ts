@@ -1,3 +1,4 @@
+import { presentKeys } from './frontMatterLines';
 import type { ParsedDocument } from './parse';
 import type { Position, Range } from './text';
 
@@ -44,7 +45,10 @@ export function completionContext(parsed: ParsedDocument, position: Position): C
   const keyOnly = /^([A-Za-z_][A-Za-z0-9_-]*)?$/.exec(before);
   if (keyOnly) {
     const wordEnd = /^[A-Za-z0-9_-]*/.exec(line.slice(position.character))?.[0].length ?? 0;
-    const present = frontMatter.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key);
+    // Half-typed YAML (`sta` on a new line) parses to no fields at all: read the key lines too,
+    // or every key would be offered again and accepting one would write a duplicate.
+    const parsedKeys = frontMatter.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key);
+    const present = [...new Set([...parsedKeys, ...presentKeys(lines, position.line)])];
     return { kind: 'key', present, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
   }
   const keyValue = /^([A-Za-z_][A-Za-z0-9_-]*):([ \t]*)(\S*)$/.exec(before);

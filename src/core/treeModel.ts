@@ -1,6 +1,7 @@
 import type { TechSpecConfig } from './config';
 import { DEFAULT_CHECKLIST_SECTION } from './outline';
 import { outlineEntries, type OutlineEntry, type SpecSummary } from './summary';
+import type { TreeSummary } from './treeHold';
 
 export interface SpecNode {
   readonly kind: 'spec';
@@ -13,6 +14,8 @@ export interface SpecNode {
   readonly tooltip: string;
   readonly status: string;
   readonly known: boolean;
+  /** Shown from the last good read while its editor holds unreadable text: what is wrong now. */
+  readonly editing?: string;
 }
 
 export interface GroupNode {
@@ -52,11 +55,11 @@ export interface TreeOptions {
 }
 
 /** Status groups in lifecycle order, then unknown statuses, then specs without one, then unreadable files. */
-export function buildStatusGroups(summaries: readonly SpecSummary[], options: TreeOptions, keyPrefix = ''): GroupNode[] {
-  const byStatus = new Map<string, SpecSummary[]>();
-  const other: SpecSummary[] = [];
-  const none: SpecSummary[] = [];
-  const unreadable: SpecSummary[] = [];
+export function buildStatusGroups(summaries: readonly TreeSummary[], options: TreeOptions, keyPrefix = ''): GroupNode[] {
+  const byStatus = new Map<string, TreeSummary[]>();
+  const other: TreeSummary[] = [];
+  const none: TreeSummary[] = [];
+  const unreadable: TreeSummary[] = [];
   for (const summary of summaries) {
     if (!summary.isSpec) {
       if (summary.unreadable) unreadable.push(summary);
@@ -77,8 +80,8 @@ export function buildStatusGroups(summaries: readonly SpecSummary[], options: Tr
   return groups;
 }
 
-export function buildFolderGroups(summaries: readonly SpecSummary[], options: TreeOptions & { folderOf: (uri: string) => string }): FolderNode[] {
-  const byFolder = new Map<string, SpecSummary[]>();
+export function buildFolderGroups(summaries: readonly TreeSummary[], options: TreeOptions & { folderOf: (uri: string) => string }): FolderNode[] {
+  const byFolder = new Map<string, TreeSummary[]>();
   for (const summary of summaries) push(byFolder, options.folderOf(summary.uri), summary);
   return [...byFolder.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -86,38 +89,53 @@ export function buildFolderGroups(summaries: readonly SpecSummary[], options: Tr
     .filter((folder) => folder.groups.length > 0);
 }
 
-function group(key: string, label: string, status: string, category: GroupNode['category'], summaries: SpecSummary[], options: TreeOptions): GroupNode {
+function group(key: string, label: string, status: string, category: GroupNode['category'], summaries: TreeSummary[], options: TreeOptions): GroupNode {
   const specs = summaries.map((summary) => specNode(summary, options, category)).sort(compareSpecs);
   return { kind: 'group', key, label, description: String(specs.length), status, category, specs };
 }
 
-function specNode(summary: SpecSummary, options: TreeOptions, category: GroupNode['category']): SpecNode {
+function specNode(summary: TreeSummary, options: TreeOptions, category: GroupNode['category']): SpecNode {
   const path = options.relativePath(summary.uri);
   const id = summary.id ?? '';
   const title = summary.title ?? path;
-  const progress = summary.checklist.total > 0 ? `${summary.checklist.done}/${summary.checklist.total}` : '';
-  const lines = [
-    path,
-    `Author: ${summary.author ?? '—'}`,
-    `Created: ${summary.created ?? '—'}`,
-    `Last updated: ${summary.lastUpdated ?? '—'}`,
-  ];
-  // Progress counts the checklist section only: a spec without one shows none, and says why.
-  if (category !== 'unreadable' && !summary.checklist.found) lines.push(`No "${options.checklistSection ?? DEFAULT_CHECKLIST_SECTION}" section: no progress counted`);
-  if (category === 'other') lines.push(`Status "${summary.status ?? ''}" is not one of techSpec.statuses`);
-  if (summary.problem) lines.push(summary.problem);
-  if (summary.warning) lines.push(`Warning: ${summary.warning}`);
+  const { done, total } = summary.checklist;
+  const progress = total > 0 ? `${done}/${total}` : '';
+  const editing = summary.editing ? `editing: ${summary.editing}` : '';
   return {
     kind: 'spec',
     key: `spec:${summary.uri}`,
     uri: summary.uri,
     id,
     label: category === 'unreadable' ? path : `${id} · ${title}`,
-    description: category === 'unreadable' ? (summary.problem ?? '') : progress,
-    tooltip: lines.join('\n'),
+    // Progress first: it stays visible when a long marker or reason is cut off.
+    description: category === 'unreadable' ? (summary.problem ?? '') : [progress, editing].filter(Boolean).join(' · '),
+    tooltip: specTooltip(summary, path, category, options.checklistSection),
     status: summary.status ?? '',
     known: category === 'status',
+    ...(summary.editing ? { editing: summary.editing } : {}),
   };
+}
+
+/** Everything the tree knows of a spec, as plain text lines: its title in full, status, progress, people, dates, path. */
+export function specTooltip(summary: TreeSummary, path: string, category: GroupNode['category'] = 'status', checklistSection?: string): string {
+  const { done, total } = summary.checklist;
+  const lines: string[] = [];
+  if (category !== 'unreadable') lines.push(`${summary.id ?? ''} · ${summary.title ?? path}`);
+  if (category !== 'unreadable') lines.push(`Status: ${summary.status ?? '—'}`);
+  if (category !== 'unreadable') lines.push(`Checklist: ${total > 0 ? `${done} of ${total} done` : 'no tasks'}`);
+  // Progress counts the checklist section only: a spec without one shows none, and says why.
+  if (category !== 'unreadable' && !summary.checklist.found) lines.push(`No "${checklistSection ?? DEFAULT_CHECKLIST_SECTION}" section: no progress counted`);
+  lines.push(
+    `Author: ${summary.author ?? '—'}`,
+    `Created: ${summary.created ?? '—'}`,
+    `Last updated: ${summary.lastUpdated ?? '—'}`,
+    path,
+  );
+  if (category === 'other') lines.push(`Status "${summary.status ?? ''}" is not one of techSpec.statuses`);
+  if (summary.editing) lines.push(`Editing: ${summary.editing}. The tree shows the spec as it last read until the file is saved.`);
+  if (summary.problem) lines.push(summary.problem);
+  if (summary.warning) lines.push(`Warning: ${summary.warning}`);
+  return lines.join('\n');
 }
 
 /** A spec's table of contents, nested by level; the title heading is left out. */

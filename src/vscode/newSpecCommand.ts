@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
-import { formatId, parseId } from '../core/ids';
+import { formatId, nextFreeId, parseId } from '../core/ids';
+import { newSpecPreview } from '../core/newSpecPreview';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
 import { createAuthoringEnvironment } from './authoringEnvironment';
 import { describeAllocation } from './idAllocation';
@@ -20,6 +21,8 @@ export interface NewSpecArgs {
   author?: string;
   status?: string;
   open?: boolean;
+  /** Open the new file beside the active editor (the walkthrough's button), not over it. */
+  beside?: boolean;
 }
 
 const MAX_ID_ATTEMPTS = 1000;
@@ -59,7 +62,7 @@ class SpecCreator {
     this.queue = created.catch(() => undefined);
     try {
       const uri = await created;
-      if (args.open !== false) await this.open(uri);
+      if (args.open !== false) await this.open(uri, args.beside === true);
       return uri;
     } catch (error) {
       const message = error instanceof UserFacingError || error instanceof TemplateError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
@@ -82,24 +85,35 @@ class SpecCreator {
     const heading = () => withinMs((preview ??= this.previewId(workspaceFolder)), PREVIEW_WAIT_MS);
     if (!title) {
       const shown = await heading();
+      const writes = await this.previewFor(args, workspaceFolder);
       title = (
         await vscode.window.showInputBox({
           title: shown ? `New Tech Spec: ${shown}` : 'New Tech Spec',
-          prompt: 'Title of the spec',
+          prompt: `Title of the spec. Writes ${writes('')}`,
           placeHolder: 'e.g. Payment retries',
           ignoreFocusOut: true,
-          validateInput: (value) => (value.trim() ? undefined : 'The title cannot be empty.'),
+          // Says, as the user types, which id and file the title gives.
+          validateInput: (value) =>
+            value.trim() ? { message: writes(value), severity: vscode.InputBoxValidationSeverity.Info } : 'The title cannot be empty.',
         })
       )?.trim();
       if (!title) return undefined;
     }
     let decisionRef = args.decisionRef;
-    if (decisionRef === undefined && args.title === undefined) {
-      const picked = await this.pickDecisionRef(await heading());
-      if (picked === undefined) return undefined;
-      decisionRef = picked;
+    let relatedPrd = args.relatedPrd;
+    if (args.title === undefined) {
+      if (decisionRef === undefined) {
+        const picked = await this.pickReference('RFC', 'Decision RFC that this spec implements (optional)', 'This spec does not implement an RFC', await heading());
+        if (picked === undefined) return undefined;
+        decisionRef = picked;
+      }
+      if (relatedPrd === undefined) {
+        const picked = await this.pickReference('PRD', 'Product requirements document this spec serves (optional)', 'No related PRD', await heading());
+        if (picked === undefined) return undefined;
+        relatedPrd = picked;
+      }
     }
-    return { args: { ...args, title, decisionRef: decisionRef || undefined }, workspaceFolder };
+    return { args: { ...args, title, decisionRef: decisionRef || undefined, relatedPrd: relatedPrd || undefined }, workspaceFolder };
   }
 
   private async pickWorkspaceFolder(folder: NewSpecArgs['folder']): Promise<vscode.WorkspaceFolder | undefined> {
@@ -130,16 +144,32 @@ class SpecCreator {
     }
   }
 
-  /** Returns '' for "none", undefined when the user cancels. */
-  private async pickDecisionRef(heading: string | undefined): Promise<string | undefined> {
+  /** `title → "TS-0009 → docs/specs/TS-0009-<slug>.md"` for the folder and id the spec would get now. */
+  private async previewFor(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder): Promise<(title: string) => string> {
+    const config = this.services.configuration.forFolder(workspaceFolder);
+    await this.services.index.ready();
+    // The branch-aware id when git answers in time, else the workspace's next free one.
+    const allocated = await withinMs(this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config)).catch(() => undefined), PREVIEW_WAIT_MS);
+    const id = allocated?.id ?? nextFreeId(this.idsInUse(config), config.idPrefix, config.idDigits);
+    let folder: string;
+    try {
+      folder = vscode.workspace.asRelativePath(this.targetFolder(args, workspaceFolder, config), false);
+    } catch {
+      folder = config.specsFolder;
+    }
+    return (title) => newSpecPreview(id, folder, title);
+  }
+
+  /** A known id of a prefix, with titles; '' for "None", undefined when the user cancels. */
+  private async pickReference(prefix: string, placeHolder: string, noneDescription: string, heading: string | undefined): Promise<string | undefined> {
     await this.services.index.ready();
     const model = this.services.index.model;
-    const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: 'This spec does not implement an RFC', id: '' }];
-    for (const id of model.knownIds('RFC').sort()) {
+    const items: Array<vscode.QuickPickItem & { id: string }> = [{ label: 'None', description: noneDescription, id: '' }];
+    for (const id of model.knownIds(prefix).sort()) {
       const owner = model.owner(id);
       items.push({ label: id, description: owner?.title ?? '', detail: owner?.status, id });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: heading ? `New Tech Spec: ${heading}` : 'New Tech Spec', placeHolder: 'Decision RFC that this spec implements (optional)', ignoreFocusOut: true, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: heading ? `New Tech Spec: ${heading}` : 'New Tech Spec', placeHolder, ignoreFocusOut: true, matchOnDescription: true });
     return picked?.id;
   }
 
@@ -205,9 +235,9 @@ class SpecCreator {
     return resolved;
   }
 
-  private async open(uri: vscode.Uri): Promise<void> {
+  private async open(uri: vscode.Uri, beside: boolean): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document, beside ? { viewColumn: vscode.ViewColumn.Beside } : undefined);
     const placeholder = firstPlaceholder(document.getText());
     if (placeholder) {
       const range = toVsRange(placeholder);

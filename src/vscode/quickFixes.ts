@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, MARKDOWN_LANGUAGE } from '../constants';
 import { findingFor, fixFor, type Finding, type Fix, type FixContext } from '../core/lint';
+import type { TechSpecConfig } from '../core/config';
+import { parseFrontMatter } from '../core/frontMatter';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
 import { fromVsRange, toVsRange } from './convert';
@@ -128,6 +130,7 @@ async function fixContextFor(services: Services, document: vscode.TextDocument, 
   const author = wantsAuthor ? await services.authors.author(config.author, folder?.uri) : undefined;
   await services.index.ready();
   return {
+    keyOrder: await templateKeyOrder(services, folder, config),
     author,
     parsed: services.parseCache.get(document),
     template: await services.templates.model(folder, config),
@@ -135,6 +138,13 @@ async function fixContextFor(services: Services, document: vscode.TextDocument, 
     statuses: config.statuses,
     nextFreeId: nextFreeId(services.index.model.knownIds(config.idPrefix), config.idPrefix, config.idDigits),
   };
+}
+
+/** The template's front-matter keys in its order, so a missing key goes where the template puts it. */
+async function templateKeyOrder(services: Services, folder: vscode.WorkspaceFolder | undefined, config: TechSpecConfig): Promise<string[] | undefined> {
+  const text = await services.templates.text(folder, config).catch(() => undefined);
+  const keys = text === undefined ? [] : parseFrontMatter(text).fields.map((field) => field.key);
+  return keys.length > 0 ? keys : undefined;
 }
 
 /** Every fix whose edits do not overlap an earlier one's, so one edit applies them all. */

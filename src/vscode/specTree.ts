@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Commands, CONFIG_SECTION, ContextKeys, Settings, Views } from '../constants';
+import { Commands, CONFIG_SECTION, ContextKeys, Settings, TreeItemContexts, Views } from '../constants';
+import { TreeHold } from '../core/treeHold';
 import { buildFolderGroups, buildHeadingTree, buildStatusGroups, updateStatusGroups, type FolderNode, type GroupNode, type HeadingNode, type SpecNode } from '../core/treeModel';
 import { KeyedDebouncer } from '../core/util/debounce';
 import type { Services } from './services';
@@ -38,6 +39,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   private readonly dirty = new Set<string>();
   private readonly refreshes = new KeyedDebouncer<'tree'>(REFRESH_DELAY_MS, { maxDelayMs: REFRESH_DELAY_MS });
   private readonly subscriptions: Array<{ dispose(): void }>;
+  /** Keeps a spec in its place while its unsaved front matter cannot be read. */
+  private readonly hold = new TreeHold();
 
   constructor(private readonly services: Services) {
     this.subscriptions = [
@@ -52,6 +55,12 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   /** Coalesces bursts of index changes into one tree update. */
   scheduleRefresh(): void {
     this.refreshes.trigger('tree', () => this.applyChanges());
+  }
+
+  /** Shows one file again: its text did not change, but how the tree holds it may have (it was saved). */
+  refreshFile(uri: string): void {
+    this.dirty.add(uri);
+    this.scheduleRefresh();
   }
 
   /** Shows everything again, from the model. */
@@ -70,7 +79,8 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
       return;
     }
     const model = this.services.index.model;
-    const changes = [...this.dirty].map((uri) => ({ uri, summary: model.get(uri) }));
+    const isDirty = dirtyEditors();
+    const changes = [...this.dirty].map((uri) => ({ uri, summary: this.hold.viewOne(uri, model.get(uri), isDirty) }));
     this.dirty.clear();
     const update = updateStatusGroups(roots as GroupNode[], changes, this.treeOptions());
     this.setRoots(update.groups);
@@ -108,7 +118,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
 
   private rebuild(): void {
     const config = this.services.configuration.config;
-    const summaries = this.services.index.model.all();
+    const summaries = this.hold.view(this.services.index.model.all(), dirtyEditors());
     const folders = vscode.workspace.workspaceFolders ?? [];
     const options = this.treeOptions();
     const byFolder = config.groupByFolder && folders.length > 1;
@@ -207,7 +217,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
         item.tooltip = element.tooltip;
         item.resourceUri = vscode.Uri.parse(element.uri);
         item.iconPath = new vscode.ThemeIcon(readable ? (STATUS_ICONS[element.status] ?? 'question') : 'warning');
-        item.contextValue = readable ? 'techSpec.spec' : 'techSpec.unreadable';
+        item.contextValue = readable ? TreeItemContexts.spec : TreeItemContexts.unreadable;
         item.command = { command: 'vscode.open', title: 'Open Spec', arguments: [item.resourceUri] };
         return item;
       }
@@ -265,7 +275,15 @@ export function registerSpecTree(services: Services, provider: SpecTreeProvider)
       await section.update(Settings.groupByFolder, !services.configuration.config.groupByFolder, vscode.ConfigurationTarget.Workspace);
     }),
     services.configuration.onDidChange(() => provider.scheduleRefresh()),
+    // Saving unreadable text ends the hold on its last good place; the index itself sees no change.
+    vscode.workspace.onDidSaveTextDocument((document) => provider.specNodeFor(document.uri.toString())?.editing && provider.refreshFile(document.uri.toString())),
     vscode.window.onDidChangeActiveTextEditor((editor) => void reveal(editor).catch(() => undefined)),
     view.onDidChangeVisibility((event) => event.visible && void reveal(vscode.window.activeTextEditor).catch(() => undefined)),
   );
+}
+
+/** Whether an editor holds unsaved text for a uri, as of now. */
+function dirtyEditors(): (uri: string) => boolean {
+  const dirty = new Set(vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.toString()));
+  return (uri) => dirty.has(uri);
 }

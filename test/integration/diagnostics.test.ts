@@ -91,10 +91,13 @@ describe('Spec checks in the editor', () => {
     await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('status: draft', 'status: DRAFT')));
   });
 
-  it('adds a missing key before the closing delimiter', async () => {
+  it('adds a missing key where the template puts it (before created), not at the end', async () => {
     const [fix] = await fixesAt(brokenUri(), 'TS004');
     assert.equal(fix.title, 'Add "author" to the front matter');
-    await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('decision_ref: RFC-0404\n---', 'decision_ref: RFC-0404\nauthor: Fixture Author\n---')));
+    await applyAndUndo(editor, fix, (before, after) => assert.equal(after, before.replace('status: draft\ncreated:', 'status: draft\nauthor: Fixture Author\ncreated:')));
+    // The key went in above last_updated: wait until the diagnostics are for the text after the undo again.
+    const lastUpdated = editor.document.getText().split('\n').findIndex((text) => text.startsWith('last_updated:'));
+    await waitFor(() => vscode.languages.getDiagnostics(brokenUri()).find((diagnostic) => diagnostic.code === 'TS008')?.range.start.line, (line) => line === lastUpdated, 'TS008 back on its line');
   });
 
   it('sets last_updated to today', async () => {

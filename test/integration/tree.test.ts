@@ -53,12 +53,15 @@ describe('Tech Specs tree', () => {
     assert.ok(!labels.some((label) => /RFC|PRD|Fixture workspace/.test(label)));
   });
 
-  it('shows checklist progress and a tooltip with path, author and dates', async () => {
+  it('shows checklist progress and a tooltip with title, status, progress, path, author and dates', async () => {
     const all = await groups();
     const auth = all.flatMap((group) => group.specs).find((spec) => spec.id === 'TS-0001');
     assert.ok(auth);
     assert.equal(auth.description, '3/17');
-    assert.equal(auth.tooltip, ['docs/specs/TS-0001-auth-service.md', 'Author: Ada Lovelace', 'Created: 2026-01-10', 'Last updated: 2026-02-01'].join('\n'));
+    assert.equal(
+      auth.tooltip,
+      ['TS-0001 · Auth Service', 'Status: APPROVED', 'Checklist: 3 of 17 done', 'Author: Ada Lovelace', 'Created: 2026-01-10', 'Last updated: 2026-02-01', 'docs/specs/TS-0001-auth-service.md'].join('\n'),
+    );
     const retries = all.flatMap((group) => group.specs).find((spec) => spec.id === 'TS-0002');
     assert.equal(retries?.description, '1/3');
   });

@@ -26,6 +26,7 @@ describe('config', () => {
       idFields: ['adr'],
       matchFileNames: false,
       referenceUrls: { RFC: 'https://example.com/{id}' },
+      documentFolders: { RFC: 'docs/rfcs' },
       followActiveEditor: false,
       groupByFolder: true,
       diagnosticsScope: 'workspace',

@@ -5,6 +5,7 @@ import { fixFor, type Finding, type FixContext, type RuleCode, type TextEdit } f
 import { parseDocumentText } from '../../src/core/parse';
 import type { Position } from '../../src/core/text';
 import {
+  BASE_FRONT_MATTER,
   FILLED,
   TEMPLATE,
   TODAY,
@@ -134,13 +135,16 @@ describe('lint fixes', () => {
       ['last_updated', `last_updated: ${TODAY}`],
     ];
     for (const [key, line] of cases) {
-      it(`adds "${line}" right before the closing delimiter and nothing else`, () => {
+      it(`adds "${line}" where the template puts it and nothing else`, () => {
         const before = withFrontMatter({ [key]: null });
         const { finding, fix, after } = fixOne(before, 'TS004', { self: ['TS-0001', 'TS-0042'] });
         assert.deepEqual(finding.fix, { kind: 'addKey', key });
         assert.equal(fix.title, `Add "${key}" to the front matter`);
-        const closing = before.indexOf('\n---\n') + 1;
-        assertOnlyReplaced(before, after, closing, closing, `${line}\n`);
+        // Before the key that follows it in the template (every other key is present here).
+        const next = BASE_FRONT_MATTER[BASE_FRONT_MATTER.findIndex(([known]) => known === key) + 1][0];
+        const at = before.indexOf(`\n${next}:`) + 1;
+        assertOnlyReplaced(before, after, at, at, `${line}\n`);
+        assert.equal(after, withFrontMatter({ [key]: line.slice(key.length + 2) }));
         assert.deepEqual(withCode(lint(after, { self: ['TS-0001', 'TS-0042'] }), 'TS004'), []);
       });
     }
@@ -148,8 +152,8 @@ describe('lint fixes', () => {
     it('keeps CRLF line breaks', () => {
       const before = crlf(withFrontMatter({ status: null }));
       const { after } = fixOne(before, 'TS004');
-      const closing = before.indexOf('\r\n---\r\n') + 2;
-      assertOnlyReplaced(before, after, closing, closing, 'status: DRAFT\r\n');
+      const at = before.indexOf('\r\ndecision_ref:') + 2;
+      assertOnlyReplaced(before, after, at, at, 'status: DRAFT\r\n');
       assertCrlfOnly(after);
       assert.deepEqual(lint(after), []);
     });
@@ -159,7 +163,7 @@ describe('lint fixes', () => {
       const fix = fixFor(only(lint(before), 'TS004'), { ...context(before), author: undefined });
       assert.ok(fix);
       const after = applyEdits(before, fix.edits);
-      assert.equal(after, before.replace('\n---\n', '\nauthor:\n---\n'));
+      assert.equal(after, before.replace('\ncreated:', '\nauthor:\ncreated:'));
       const empty = only(lint(after), 'TS004');
       assert.equal(empty.message, 'Front-matter key "author" has no value.');
       assert.equal(fixFor(empty, { ...context(after), author: undefined }), undefined);
@@ -183,7 +187,7 @@ describe('lint fixes', () => {
       const before = withFrontMatter({ title: null }).replace('# TS-0001: Payment Retries', '# TS-0001: [Component/Feature Name]');
       const fix = fixFor(only(lint(before), 'TS004'), context(before));
       assert.ok(fix);
-      assert.equal(applyEdits(before, fix.edits), before.replace('\n---\n', '\ntitle:\n---\n'));
+      assert.equal(applyEdits(before, fix.edits), before.replace('\nstatus:', '\ntitle:\nstatus:'));
     });
 
     it('the first configured status is the default', () => {
@@ -191,7 +195,7 @@ describe('lint fixes', () => {
       const finding = only(lint(before), 'TS004');
       const fix = fixFor(finding, { ...context(before), statuses: ['PROPOSED', 'ACCEPTED'] });
       assert.ok(fix);
-      assert.equal(applyEdits(before, fix.edits), before.replace('\n---\n', '\nstatus: PROPOSED\n---\n'));
+      assert.equal(applyEdits(before, fix.edits), before.replace('\ndecision_ref:', '\nstatus: PROPOSED\ndecision_ref:'));
     });
   });
 
@@ -430,9 +434,10 @@ describe('lint fixes', () => {
           'title: Payment Retries',
           'status: IN_REVIEW',
           'decision_ref: RFC-0007',
+          // Where the template puts it, not at the end.
+          'author: Ada Lovelace',
           'created: 2026-05-10',
           `last_updated: ${TODAY}`,
-          'author: Ada Lovelace',
           '---',
         ]);
         assert.ok(after.includes(`${eol}# TS-0008: Payment Retries${eol}`));

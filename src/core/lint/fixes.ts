@@ -1,4 +1,6 @@
 import { frontMatterEdit, getField } from '../frontMatter';
+import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
+import { duplicateKeyFix, duplicateKeys } from '../frontMatterLines';
 import { parseId } from '../ids';
 import type { ParsedDocument } from '../parse';
 import { stripIdPrefix } from '../summary';
@@ -21,6 +23,8 @@ export interface FixContext {
   readonly nextFreeId: string;
   /** Who is writing, for a missing or empty `author`; left empty when unknown. */
   readonly author?: string;
+  /** The template's front-matter keys in its order: a missing key is added in its place. Defaults to the built-in template's. */
+  readonly keyOrder?: readonly string[];
 }
 
 export interface Fix {
@@ -39,7 +43,7 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       const present = getField(parsed.frontMatter, fix.key) !== undefined;
       // An empty key with nothing known to put in it: the user has to write it.
       if (present && value === null) return undefined;
-      const edit = keyEdit(parsed.text, fix.key, value);
+      const edit = keyEdit(parsed.text, fix.key, value, context.keyOrder ?? TEMPLATE_KEY_ORDER);
       return edit && { title: present ? `Set "${fix.key}" to ${value}` : `Add "${fix.key}" to the front matter`, edits: [edit] };
     }
     case 'setStatus': {
@@ -56,7 +60,25 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return insertSection(fix.slug, context);
     case 'renumberId':
       return renumber(context);
+    case 'duplicateKey':
+      return mergeDuplicate(fix.key, context);
   }
+}
+
+/** Removes the later of two same keys, or merges them when only the later one has a value. */
+function mergeDuplicate(key: string, context: FixContext): Fix | undefined {
+  const { lines, text } = context.parsed;
+  const duplicate = duplicateKeys(lines).find((candidate) => candidate.key === key);
+  if (!duplicate) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const resolved = duplicateKeyFix(lines, duplicate);
+  // Whole lines with their line breaks; the closing `---` always follows, so endLine + 1 exists.
+  if (resolved.edits.some((edit) => edit.endLine + 1 >= lines.length)) return undefined;
+  const edits = resolved.edits.map((edit) => ({
+    range: { start: { line: edit.startLine, character: 0 }, end: { line: edit.endLine + 1, character: 0 } },
+    newText: edit.lines.map((line) => line + eol).join(''),
+  }));
+  return { title: resolved.title, edits };
 }
 
 function defaultValue(key: string, context: FixContext): string | null {
@@ -84,8 +106,10 @@ function titleFromHeading(parsed: ParsedDocument): string | null {
   return title === '' || /^\[.*\]$/.test(title) ? null : title;
 }
 
-function keyEdit(text: string, key: string, value: string | null): TextEdit | undefined {
-  const edit = frontMatterEdit(text, key, value);
+const TEMPLATE_KEY_ORDER = FRONT_MATTER_KEYS.map((entry) => entry.key);
+
+function keyEdit(text: string, key: string, value: string | null, order?: readonly string[]): TextEdit | undefined {
+  const edit = frontMatterEdit(text, key, value, order);
   if (!edit) return undefined;
   const index = new LineIndex(text);
   return { range: index.rangeOf(edit.start, edit.end), newText: edit.newText };

@@ -1,5 +1,6 @@
 import type { Severity, TechSpecConfig } from '../config';
 import { getField, type FrontMatterField } from '../frontMatter';
+import { duplicateKeys } from '../frontMatterLines';
 import { idFromFileName, parseId } from '../ids';
 import { tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
@@ -54,7 +55,8 @@ export type FixData =
   | { readonly kind: 'setStatus'; readonly status: string }
   | { readonly kind: 'touchLastUpdated' }
   | { readonly kind: 'insertSection'; readonly slug: string }
-  | { readonly kind: 'renumberId' };
+  | { readonly kind: 'renumberId' }
+  | { readonly kind: 'duplicateKey'; readonly key: string };
 
 export interface Finding {
   readonly code: RuleCode;
@@ -122,8 +124,12 @@ function checkFrontMatter(input: LintInput, report: Report): void {
     report('TS001', 'No front matter: a spec starts with a `---` block holding tech_spec_id, title and status.', TOP);
     return;
   }
+  // A key written twice (an accepted completion, a paste) is the one YAML error with an obvious fix.
+  const duplicates = frontMatter.problems.some((problem) => problem.code === 'yaml') ? duplicateKeys(lines) : [];
   for (const problem of frontMatter.problems) {
-    report(problem.code === 'unclosed' ? 'TS002' : 'TS003', problem.code === 'yaml' ? `Invalid YAML in front matter: ${problem.message}` : problem.message, problem.range);
+    const duplicate = problem.code === 'yaml' ? duplicates.find((candidate) => candidate.later.line === problem.range.start.line) : undefined;
+    const fix: FixData | undefined = duplicate && { kind: 'duplicateKey', key: duplicate.key };
+    report(problem.code === 'unclosed' ? 'TS002' : 'TS003', problem.code === 'yaml' ? `Invalid YAML in front matter: ${problem.message}` : problem.message, problem.range, fix);
   }
   const data = frontMatter.data;
   if (!data) return;
