@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from '../constants';
+import { DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
 import { isLintTarget, lintWithIndex, type Finding, type TemplateModel } from '../core/lint';
@@ -101,7 +101,7 @@ export class SpecDiagnostics extends Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (!this.services.index.tracks(document)) return;
+    if (!this.checks(document)) return;
     this.scheduleUri(document.uri);
   }
 
@@ -139,11 +139,17 @@ export class SpecDiagnostics extends Disposable {
     }
   }
 
+  /** Specs the index tracks, and new untitled Markdown (a spec before its first save); no mirrors, no template. */
+  private checks(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'untitled') return document.languageId === MARKDOWN_LANGUAGE;
+    return this.services.index.tracks(document);
+  }
+
   /** Lints one file now: open editor text first, else disk (workspace scope). Tests call this through the API. */
   async lint(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
     const key = uri.toString();
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
-    if (document ? !this.services.index.tracks(document) : !this.services.index.coordinator.tracks(key)) {
+    if (document ? !this.checks(document) : !this.services.index.coordinator.tracks(key)) {
       this.forget(uri);
       return [];
     }
