@@ -251,7 +251,7 @@ function list(root: string, format: string, io: Io): number {
     id: spec.id ?? '',
     status: spec.status ?? '',
     title: spec.title ?? '',
-    progress: spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
+    progress: !spec.checklist.found ? 'no section' : spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
     path: relativePath(spec.uri, root),
   }));
   // Files meant as specs that could not be read are not in the list: say so, on stderr.

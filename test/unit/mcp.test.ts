@@ -130,7 +130,7 @@ describe('techspec mcp', function () {
   });
 
   it('re-reads files created, changed and deleted on disk between calls', async () => {
-    fs.writeFileSync(path.join(root, 'docs/specs/TS-0010-new.md'), '---\ntech_spec_id: TS-0010\ntitle: Made Outside\nstatus: DRAFT\n---\n\n# TS-0010: Made Outside\n\n- [ ] One thing\n');
+    fs.writeFileSync(path.join(root, 'docs/specs/TS-0010-new.md'), '---\ntech_spec_id: TS-0010\ntitle: Made Outside\nstatus: DRAFT\n---\n\n# TS-0010: Made Outside\n\n## Implementation Checklist\n\n- [ ] One thing\n');
     const ts2 = path.join(root, 'docs/specs/TS-0002-payment-retries.md');
     fs.writeFileSync(ts2, fs.readFileSync(ts2, 'utf8').replace('title: Payment Retries', 'title: Payment Retries, Renamed'));
     fs.rmSync(path.join(root, 'docs/specs/TS-0007-on-hold.md'));
