@@ -1,6 +1,7 @@
 // A reference outline computed by markdown-it, the parser VS Code's Markdown preview uses.
 // test/unit/outlineEquivalence.test.ts compares scanOutline with it; a benchmark can reuse it.
 import MarkdownIt from 'markdown-it';
+import type { Outline } from '../../src/core/outline';
 
 export interface ReferenceHeading {
   readonly level: number;
@@ -74,4 +75,37 @@ export function referenceOutline(text: string): ReferenceOutline {
 /** Top-level headings (not inside lists or block quotes) as markdown-it sees them. */
 export function referenceHeadings(text: string): ReferenceHeading[] {
   return referenceOutline(text).headings;
+}
+
+/** Headings (level, plain text, line) and task items (line, checked) at every nesting depth. */
+export interface BlockOutline {
+  readonly headings: Array<[level: number, text: string, line: number]>;
+  readonly tasks: Array<[line: number, checked: boolean]>;
+}
+
+const TASK_BOX = /^\[([ xX])\](?:[ \t]|$)/;
+
+/**
+ * Headings and task items at every depth, as markdown-it renders them. A task is a list item whose
+ * first block is a paragraph that starts with a box; its line is the item's. `frontMatter: 'blank'`
+ * blanks a leading front-matter block first (markdown-it does not know front matter).
+ */
+export function referenceBlocks(text: string, options: { frontMatter: 'blank' | 'keep' } = { frontMatter: 'blank' }): BlockOutline {
+  const tokens = parser.parse(options.frontMatter === 'blank' ? blankFrontMatter(text) : text, {});
+  const headings: BlockOutline['headings'] = [];
+  const tasks: BlockOutline['tasks'] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'heading_open' && token.map) headings.push([Number(token.tag.slice(1)), inlineText(tokens[i + 1].children), token.map[0]]);
+    if (token.type === 'list_item_open' && token.map && tokens[i + 1]?.type === 'paragraph_open') {
+      const box = TASK_BOX.exec(tokens[i + 2].content);
+      if (box) tasks.push([token.map[0], box[1] !== ' ']);
+    }
+  }
+  return { headings, tasks };
+}
+
+/** The same view of an outline that src/core found. */
+export function outlineBlocks(outline: Outline): BlockOutline {
+  return { headings: outline.headings.map((h) => [h.level, h.text, h.line]), tasks: outline.tasks.map((t) => [t.line, t.checked]) };
 }

@@ -1,42 +1,12 @@
 // Headings, tasks and heading texts that the outline missed or got wrong, each compared with
 // markdown-it (html on), the parser of VS Code's preview, at every nesting depth.
 import * as assert from 'node:assert/strict';
-import MarkdownIt from 'markdown-it';
 import { scanOutline } from '../../src/core/outline';
-import { blankFrontMatter, inlineText } from '../support/referenceOutline';
+import { outlineBlocks, referenceBlocks, type BlockOutline } from '../support/referenceOutline';
 
-const parser = new MarkdownIt({ html: true });
-
-interface Found {
-  readonly headings: Array<[level: number, text: string, line: number]>;
-  readonly tasks: Array<[line: number, checked: boolean]>;
-}
-
-/** Headings and task items at every depth, as markdown-it renders them. */
-function reference(text: string): Found {
-  const tokens = parser.parse(blankFrontMatter(text), {});
-  const headings: Found['headings'] = [];
-  const tasks: Found['tasks'] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type === 'heading_open' && token.map) headings.push([Number(token.tag.slice(1)), inlineText(tokens[i + 1].children), token.map[0]]);
-    // A task item: a list item whose first block is a paragraph starting with a box.
-    if (token.type === 'list_item_open' && token.map && tokens[i + 1]?.type === 'paragraph_open') {
-      const box = /^\[([ xX])\](?:[ \t]|$)/.exec(tokens[i + 2].content);
-      if (box) tasks.push([token.map[0], box[1] !== ' ']);
-    }
-  }
-  return { headings, tasks };
-}
-
-function ours(text: string): Found {
-  const outline = scanOutline(text);
-  return { headings: outline.headings.map((h) => [h.level, h.text, h.line]), tasks: outline.tasks.map((t) => [t.line, t.checked]) };
-}
-
-function agrees(text: string, expected: Found): void {
-  assert.deepEqual(reference(text), expected, 'the expectation is what markdown-it renders');
-  assert.deepEqual(ours(text), expected);
+function agrees(text: string, expected: BlockOutline): void {
+  assert.deepEqual(referenceBlocks(text), expected, 'the expectation is what markdown-it renders');
+  assert.deepEqual(outlineBlocks(scanOutline(text)), expected);
 }
 
 describe('outline: known misses, now as the preview renders them', () => {
