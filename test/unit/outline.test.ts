@@ -249,16 +249,18 @@ describe('outline', () => {
           [6, true, 'five', 0],
           [7, false, 'six', 0],
           [14, false, 'nested', 1],
+          // A task in a quoted list is a task in the preview too.
+          [18, false, 'quoted', 1],
         ],
       );
-      assert.deepEqual(countTasks(outline.tasks), { done: 3, total: 8 });
+      assert.deepEqual(countTasks(outline.tasks), { done: 3, total: 9 });
       assert.deepEqual(
         tasksInSection(outline, 0).map((t) => t.line),
-        [2, 3, 4, 5, 6, 7, 14],
+        [2, 3, 4, 5, 6, 7, 14, 18],
       );
       assert.deepEqual(
         tasksInSection(outline, 1).map((t) => t.line),
-        [14],
+        [14, 18],
       );
       assert.deepEqual(tasksInSection(outline, 5), []);
     });

@@ -30,6 +30,31 @@ describe('outline: known misses, now as the preview renders them', () => {
     agrees('-     [ ] foo\n- [ ] bar', { headings: [], tasks: [[1, false]] });
   });
 
+  it('a fence opened at a parent list item’s indentation, after a nested item, closes there', () => {
+    agrees('* a\n  * b\n  ```\n  x\n    ```\n\n# After', { headings: [[1, 'After', 6]], tasks: [] });
+    agrees('1. a\n   - b\n   ~~~\n   # not a heading\n   ~~~\n   - [x] c\n# After', { headings: [[1, 'After', 6]], tasks: [[5, true]] });
+    // Outdented past the parent item, the fence ends with the list.
+    agrees('- a\n  - b\n  ```\n# Out\n```\n# In code', { headings: [[1, 'Out', 3]], tasks: [] });
+  });
+
+  it('every sibling task of a nested list indented four or more columns counts', () => {
+    agrees('- [ ] top\n    - [ ] one\n    - [x] two\n    - [ ] three', { headings: [], tasks: [[0, false], [1, false], [2, true], [3, false]] });
+    agrees('10. [ ] top\n\n      - [x] one\n      - [ ] two\n\n   - [x] three', { headings: [], tasks: [[0, false], [2, true], [3, false], [5, true]] });
+    agrees('* x\n  * y\n    * [ ] deep\n    * [x] deeper\n  * [ ] back', { headings: [], tasks: [[2, false], [3, true], [4, false]] });
+  });
+
+  it('a task item that is no task: a box alone before a line break, a heading, a table header', () => {
+    agrees('- [ ]\n  foo\n- [x]  \n  bar', { headings: [], tasks: [[2, true]] });
+    agrees('- [ ] Foo\n  ---\n- [x] a | b\n  --|--', { headings: [[2, '[ ] Foo', 0]], tasks: [] });
+    agrees('-\n  [x] on the next line', { headings: [], tasks: [[0, true]] });
+  });
+
+  it('blocks nested in quotes and items at any depth', () => {
+    agrees('> - # A\n>   B\n>   ===\n> > ## C\n>\n> 1. > - [x] d', { headings: [[1, 'A', 0], [1, 'B', 1], [2, 'C', 3]], tasks: [[5, true]] });
+    agrees('> ```\n> # code\n# After', { headings: [[1, 'After', 2]], tasks: [] });
+    agrees('> quote\nlazy\n===\n> - item\nlazy\n---', { headings: [], tasks: [] });
+  });
+
   describe('heading text', () => {
     it('drops HTML comments and inline HTML', () => {
       agrees('## Links <!-- optional -->', { headings: [[2, 'Links', 0]], tasks: [] });
