@@ -74,11 +74,16 @@ export function listItem(body: string, at: number): ListItemShape | undefined {
  * that listItem accepts with a gap): undefined when the content does not start with a box.
  */
 export function taskMark(content: string): { checked: boolean; text: string } | undefined {
-  if (content.charCodeAt(0) !== 91 /* [ */ || content.charCodeAt(2) !== 93 /* ] */) return undefined;
-  const box = content.charCodeAt(1);
+  return taskMarkAt(content, 0);
+}
+
+/** taskMark for the content that starts at `at` in `line` (no copy of the content is made). */
+export function taskMarkAt(line: string, at: number): { checked: boolean; text: string } | undefined {
+  if (line.charCodeAt(at) !== 91 /* [ */ || line.charCodeAt(at + 2) !== 93 /* ] */) return undefined;
+  const box = line.charCodeAt(at + 1);
   if (box !== 32 && box !== 120 /* x */ && box !== 88 /* X */) return undefined;
-  if (content.length > 3 && !isSpaceOrTab(content.charCodeAt(3))) return undefined;
-  return { checked: box !== 32, text: content.length > 3 ? content.slice(3).trim() : '' };
+  if (line.length > at + 3 && !isSpaceOrTab(line.charCodeAt(at + 3))) return undefined;
+  return { checked: box !== 32, text: line.length > at + 3 ? line.slice(at + 3).trim() : '' };
 }
 
 /** Whether the line is a thematic break of `marker` (`-`, `*` or `_`, the character at `at`). */

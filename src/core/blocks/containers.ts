@@ -8,20 +8,20 @@ export const enum ContainerKind {
 
 /** An open block quote or list item (CommonMark's container blocks). */
 export interface Container {
-  readonly kind: ContainerKind;
+  kind: ContainerKind;
   /** A list item's content column, relative to the container it is in; 0 for a quote. */
-  readonly width: number;
+  width: number;
   /** The line of a list item's marker. */
-  readonly line: number;
+  line: number;
   /** Whether nothing was put in it yet: a list item that starts empty ends at a blank line. */
   empty: boolean;
 }
 
 /** Reads the containers' markers off a line's start; returns how many of them the line continues. */
-export function continueContainers(stack: readonly Container[], cursor: LineCursor): number {
+export function continueContainers(stack: ContainerStack, cursor: LineCursor): number {
   for (let matched = 0; matched < stack.length; matched++) {
     cursor.findNextNonspace();
-    const container = stack[matched];
+    const container = stack.at(matched);
     const continues = container.kind === ContainerKind.Quote ? readQuoteMarker(cursor) : continuesItem(container, cursor);
     if (!continues) return matched;
   }
@@ -48,16 +48,13 @@ function continuesItem(item: Container, cursor: LineCursor): boolean {
   return true;
 }
 
-export function quote(): Container {
-  return { kind: ContainerKind.Quote, width: 0, line: -1, empty: false };
-}
-
 /**
- * Opens a list item at the cursor (after findNextNonspace, fewer than 4 columns in) and reads its
- * marker and the spaces after it; undefined when the line starts no item. An item that would
- * interrupt a paragraph must have content and, if ordered, start at 1.
+ * Reads a list item's marker and the spaces after it at the cursor (after findNextNonspace, fewer
+ * than 4 columns in); returns the item's content column relative to its container, or -1 (and
+ * reads nothing) when the line starts no item. An item that would interrupt a paragraph must have
+ * content and, if ordered, start at 1.
  */
-export function openListItem(cursor: LineCursor, line: number, interruptsParagraph: boolean): Container | undefined {
+export function readListMarker(cursor: LineCursor, interruptsParagraph: boolean): number {
   const text = cursor.text;
   const at = cursor.nextNonspace;
   const first = text.charCodeAt(at);
@@ -67,33 +64,38 @@ export function openListItem(cursor: LineCursor, line: number, interruptsParagra
     markerEnd = at;
     while (markerEnd < text.length && markerEnd - at < 10 && isDigit(text.charCodeAt(markerEnd))) number = number * 10 + text.charCodeAt(markerEnd++) - 48;
     const digits = markerEnd - at;
-    if (digits === 0 || digits > 9) return undefined;
+    if (digits === 0 || digits > 9) return -1;
     const delimiter = text.charCodeAt(markerEnd);
-    if (delimiter !== 46 /* . */ && delimiter !== 41 /* ) */) return undefined;
-    if (interruptsParagraph && number !== 1) return undefined;
+    if (delimiter !== 46 /* . */ && delimiter !== 41 /* ) */) return -1;
+    if (interruptsParagraph && number !== 1) return -1;
     markerEnd++;
   }
-  if (markerEnd < text.length && !isSpaceOrTab(text.charCodeAt(markerEnd))) return undefined;
-  if (interruptsParagraph && isBlankFrom(text, markerEnd)) return undefined;
+  if (markerEnd < text.length && !isSpaceOrTab(text.charCodeAt(markerEnd))) return -1;
+  if (interruptsParagraph && isBlankFrom(text, markerEnd)) return -1;
   const markerOffset = cursor.indent;
+  const markerLength = markerEnd - at;
+  // The usual item: one space after the marker, then content.
+  if (text.charCodeAt(markerEnd) === 32 && markerEnd + 1 < text.length && !isSpaceOrTab(text.charCodeAt(markerEnd + 1))) {
+    cursor.offset = markerEnd + 1;
+    cursor.column = cursor.nextNonspaceColumn + markerLength + 1;
+    return markerOffset + markerLength + 1;
+  }
   cursor.advanceNextNonspace();
-  cursor.advanceOffset(markerEnd - at, true);
+  cursor.advanceOffset(markerLength, true);
   const spacesColumn = cursor.column;
   const spacesOffset = cursor.offset;
   do cursor.advanceOffset(1, true);
   while (cursor.column - spacesColumn < 5 && isSpaceOrTab(text.charCodeAt(cursor.offset)));
-  const blankItem = cursor.offset >= text.length;
   const spaces = cursor.column - spacesColumn;
-  let padding = markerEnd - at + spaces;
-  if (spaces >= 5 || spaces < 1 || blankItem) {
+  let padding = markerLength + spaces;
+  if (spaces >= 5 || spaces < 1 || cursor.offset >= text.length) {
     // Five or more columns start indented code in the item: its content column is one past the marker.
-    padding = markerEnd - at + 1;
+    padding = markerLength + 1;
     cursor.column = spacesColumn;
     cursor.offset = spacesOffset;
     if (isSpaceOrTab(text.charCodeAt(cursor.offset))) cursor.advanceOffset(1, true);
   }
-  // Empty until a block is put in it (a line of only spaces after the marker puts none).
-  return { kind: ContainerKind.Item, width: markerOffset + padding, line, empty: true };
+  return markerOffset + padding;
 }
 
 function isDigit(code: number): boolean {
@@ -103,4 +105,34 @@ function isDigit(code: number): boolean {
 export function isBlankFrom(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) if (!isSpaceOrTab(text.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * The open containers, outermost first. Their records are reused: a document opens a list item
+ * on most of its list lines, and this runs for every file in the index.
+ */
+export class ContainerStack {
+  readonly #open: Container[] = [];
+  length = 0;
+
+  at(depth: number): Container {
+    return this.#open[depth];
+  }
+
+  /** Opens a quote, or a list item (marker on `line`, content column `width`); it is empty until a block is put in it. */
+  push(kind: ContainerKind, width: number, line: number): void {
+    const reused = this.#open[this.length];
+    if (reused === undefined) this.#open.push({ kind, width, line, empty: true });
+    else {
+      reused.kind = kind;
+      reused.width = width;
+      reused.line = line;
+      reused.empty = true;
+    }
+    this.length++;
+  }
+
+  truncate(length: number): void {
+    this.length = length;
+  }
 }

@@ -3,9 +3,13 @@ import { normalizeLabel } from '../inlineText';
 /** A one-line link reference definition: it is not a paragraph, so it has no setext underline. */
 const REFERENCE_DEFINITION = /^\[(?=[^\]]*?[^\]\s])(?:[^\]\\]|\\.)*\]:[ \t]*(?:<[^<>]*>|[^\s<][^\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
 
-/** The label `content` (from its `[`) defines, normalized; undefined when it is no one-line definition. */
-export function referenceDefinition(content: string): string | undefined {
-  return REFERENCE_DEFINITION.test(content) ? normalizeLabel(content.slice(1, content.indexOf(']:'))) : undefined;
+/** The label a line defines (its text from the `[` at `at`), normalized; undefined when it is no one-line definition. */
+export function referenceDefinition(line: string, at: number): string | undefined {
+  // Most `[` lines are task items or links: without `]:` there is nothing to match.
+  const colon = line.indexOf(']:', at);
+  if (colon < 0) return undefined;
+  const content = at === 0 ? line : line.slice(at);
+  return REFERENCE_DEFINITION.test(content) ? normalizeLabel(content.slice(1, colon - at)) : undefined;
 }
 
 /**
@@ -15,8 +19,9 @@ export function referenceDefinition(content: string): string | undefined {
 export class OpenParagraph {
   /** First line; -1 when no paragraph is open. */
   start = -1;
-  /** Where each line's text starts, after its containers' markers. */
+  /** Where each line's text starts, after its containers' markers (the first `#count` entries; the array is reused). */
   readonly #offsets: number[] = [];
+  #count = 0;
   /** Indentation of the last line within its container, and whether it was a lazy continuation line. */
   lastIndent = 0;
   lastLazy = false;
@@ -27,8 +32,8 @@ export class OpenParagraph {
 
   open(line: number, offset: number, indent: number): void {
     this.start = line;
-    this.#offsets.length = 0;
-    this.#offsets.push(offset);
+    this.#offsets[0] = offset;
+    this.#count = 1;
     this.lastIndent = indent;
     this.lastLazy = false;
     this.task = false;
@@ -36,24 +41,24 @@ export class OpenParagraph {
   }
 
   addLine(offset: number, indent: number, lazy: boolean): void {
-    this.#offsets.push(offset);
+    this.#offsets[this.#count++] = offset;
     this.lastIndent = indent;
     this.lastLazy = lazy;
   }
 
   get lineCount(): number {
-    return this.#offsets.length;
+    return this.#count;
   }
 
   /** Where the last line's text starts. */
   get lastOffset(): number {
-    return this.#offsets[this.#offsets.length - 1];
+    return this.#offsets[this.#count - 1];
   }
 
   /** The paragraph's Markdown, its lines trimmed and joined by spaces (line breaks render as spaces). */
   text(lines: readonly string[]): string {
     let out = '';
-    for (let i = 0; i < this.#offsets.length; i++) {
+    for (let i = 0; i < this.#count; i++) {
       const line = lines[this.start + i].slice(this.#offsets[i]).trim();
       out = i === 0 ? line : `${out} ${line}`;
     }
