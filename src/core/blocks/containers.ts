@@ -22,15 +22,19 @@ export function continueContainers(stack: ContainerStack, cursor: LineCursor): n
   for (let matched = 0; matched < stack.length; matched++) {
     cursor.findNextNonspace();
     const container = stack.at(matched);
-    const continues = container.kind === ContainerKind.Quote ? readQuoteMarker(cursor) : continuesItem(container, cursor);
+    // markdown-it (the preview) continues a quote at a `>` indented any amount; CommonMark, at 0-3 columns.
+    const continues = container.kind === ContainerKind.Quote ? readQuoteMarker(cursor, false) : continuesItem(container, cursor);
     if (!continues) return matched;
   }
   return stack.length;
 }
 
-/** Reads a `>` and the one space or tab after it (after findNextNonspace); false when the line has none. */
-export function readQuoteMarker(cursor: LineCursor): boolean {
-  if (cursor.indent >= 4 || cursor.peekNonspace() !== 62 /* > */) return false;
+/**
+ * Reads a `>` and the one space or tab after it (after findNextNonspace); false when the line has
+ * none. A quote opens only at 0-3 columns (more is indented code).
+ */
+export function readQuoteMarker(cursor: LineCursor, opens: boolean): boolean {
+  if ((opens && cursor.indent >= 4) || cursor.peekNonspace() !== 62 /* > */) return false;
   cursor.advanceNextNonspace();
   cursor.advanceOffset(1, false);
   if (isSpaceOrTab(cursor.text.charCodeAt(cursor.offset))) cursor.advanceOffset(1, true);

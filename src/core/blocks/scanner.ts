@@ -91,7 +91,7 @@ class BlockScanner {
     let afterParagraph = allMatched && this.leaf === Leaf.Paragraph;
     let started = false;
     /** The length of an ATX heading's `#` run, or of a fence's. */
-    let run = 0;
+    let run: number;
     for (;;) {
       if (started) cursor.findNextNonspace();
       if (cursor.indent >= 4) {
@@ -106,7 +106,7 @@ class BlockScanner {
       const first = source.charCodeAt(at);
       if (first === 62 /* > */) {
         this.startContainer(matched, line);
-        readQuoteMarker(cursor);
+        readQuoteMarker(cursor, true);
         stack.push(ContainerKind.Quote, 0, line);
       } else if (first === 35 /* # */ && (run = atxHashes(source, at)) > 0) {
         this.startLeaf(matched, line, Leaf.None);
