@@ -46,6 +46,12 @@ export const Settings = {
   staleAfterDays: 'staleAfterDays',
 } as const;
 
+/**
+ * The settings that package.json declares with `"scope": "resource"`: they can differ per workspace folder and are
+ * read with the folder. The others are window-scoped and read without one (VS Code warns otherwise).
+ */
+export const RESOURCE_SCOPED_SETTINGS: ReadonlySet<string> = new Set([Settings.specsFolder, Settings.templatePath, Settings.author]);
+
 export const DIAGNOSTIC_SOURCE = 'techspec';
 /** The log output channel's name (View → Output). */
 export const LOG_CHANNEL_NAME = 'Tech Spec';

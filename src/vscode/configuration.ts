@@ -1,12 +1,20 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, Settings } from '../constants';
+import { CONFIG_SECTION, RESOURCE_SCOPED_SETTINGS, Settings } from '../constants';
 import { resolveConfig, type TechSpecConfig } from '../core/config';
 
-/** Reads `techSpec.*` into a typed plain object; invalid values fall back to defaults. */
+/**
+ * Reads `techSpec.*` into a typed plain object; invalid values fall back to defaults. Resource-scoped settings are
+ * read for `scope` (or for any resource), window-scoped ones without one: a window-scoped setting has one value per
+ * window anyway.
+ */
 export function readConfig(scope?: vscode.ConfigurationScope): TechSpecConfig {
-  const section = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  const windowSection = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  // `null` asks for the value that applies to any resource; VS Code warns when a resource-scoped read names none.
+  const resourceSection = vscode.workspace.getConfiguration(CONFIG_SECTION, scope ?? null);
   const raw: Record<string, unknown> = {};
-  for (const [key, setting] of Object.entries(Settings)) raw[key] = section.get(setting);
+  for (const [key, setting] of Object.entries(Settings)) {
+    raw[key] = (RESOURCE_SCOPED_SETTINGS.has(setting) ? resourceSection : windowSection).get(setting);
+  }
   return resolveConfig(raw);
 }
 
