@@ -1,59 +1,17 @@
-import * as vscode from 'vscode';
-import { ParseCache } from './core/parse';
-import { ConfigurationService } from './vscode/configuration';
-import { registerFrontMatterCompletion } from './vscode/frontMatterCompletion';
-import { registerNewSpecCommand } from './vscode/newSpecCommand';
-import { registerReferenceFeatures } from './vscode/references';
-import { AuthorLookup } from './vscode/authoringEnvironment';
-import type { Services } from './vscode/services';
-import { registerSpecTree, SpecTreeProvider } from './vscode/specTree';
-import { registerSuggestTrigger } from './vscode/suggestTrigger';
-import { SpecDiagnostics } from './vscode/diagnostics';
-import { registerQuickFixes } from './vscode/quickFixes';
-import { TemplateSource } from './vscode/templateSource';
-import { WorkspaceIndex } from './vscode/workspaceIndex';
-import { createLogChannel } from './vscode/log';
+// The Node entry point (package.json `main`): the server's or the desktop's Node.js extension host.
+import type * as vscode from 'vscode';
+import { activateWith, type TechSpecApi } from './vscode/activate';
+import { nodeLocalFiles } from './vscode/node/localFiles';
+import { nodeSystemAuthor } from './vscode/node/systemAuthor';
 
-/** What activate() returns: a small surface for tests and other extensions. */
-export interface TechSpecApi {
-  readonly index: WorkspaceIndex;
-  readonly tree: SpecTreeProvider;
-  readonly diagnostics: SpecDiagnostics;
-  /** Milliseconds spent evaluating this bundle and in activate(); read by the host benchmark. */
-  readonly activationTiming: { readonly moduleMs: number; readonly activateMs: number };
-}
+export type { TechSpecApi } from './vscode/activate';
 
 // Set by the bundle's first line (scripts/build.mjs); absent when the sources run unbundled.
 declare const __techSpecLoadStart: number | undefined;
 const moduleMs = typeof __techSpecLoadStart === 'number' ? performance.now() - __techSpecLoadStart : 0;
 
-// activate() only composes: no file I/O and no workspace scan here. The index builds on first need.
 export function activate(context: vscode.ExtensionContext): TechSpecApi {
-  const activateStart = performance.now();
-  const log = createLogChannel();
-  const configuration = new ConfigurationService();
-  const index = new WorkspaceIndex(configuration);
-  const parseCache = new ParseCache();
-  const templates = new TemplateSource(context.extensionUri);
-  const services: Services = { extensionUri: context.extensionUri, configuration, index, parseCache, templates, authors: new AuthorLookup(), log };
-  const tree = new SpecTreeProvider(services);
-  const diagnostics = new SpecDiagnostics(services);
-
-  context.subscriptions.push(
-    log,
-    configuration,
-    index,
-    vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
-    registerNewSpecCommand(services),
-    registerFrontMatterCompletion(services),
-    registerSuggestTrigger(services),
-    registerSpecTree(services, tree),
-    registerReferenceFeatures(services),
-    templates,
-    diagnostics,
-    registerQuickFixes(services, diagnostics),
-  );
-  return { index, tree, diagnostics, activationTiming: { moduleMs, activateMs: performance.now() - activateStart } };
+  return activateWith(context, { systemAuthor: nodeSystemAuthor, localFiles: nodeLocalFiles }, moduleMs);
 }
 
 export function deactivate(): void {

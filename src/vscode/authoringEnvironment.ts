@@ -1,50 +1,48 @@
-import { execFile } from 'node:child_process';
-import * as os from 'node:os';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { Settings, CONFIG_SECTION } from '../constants';
 import type { AuthoringEnvironment } from '../core/template';
+import { silentLogger, type Logger } from '../core/util/log';
 
-const GIT_TIMEOUT_MS = 3000;
-
-/** git's user.name for a folder, or undefined when git is missing, slow or unset. */
-export function gitUserName(folder: vscode.Uri | undefined): Promise<string | undefined> {
-  if (!folder || folder.scheme !== 'file') return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd: folder.fsPath, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
-      resolve(error ? undefined : stdout.trim() || undefined);
-    });
-  });
-}
-
-function osUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? '';
-  }
-}
-
-/** The real clock and author: `techSpec.author`, else git's user.name, else the OS user. */
-export function createAuthoringEnvironment(configuredAuthor: string, folder: vscode.Uri | undefined): AuthoringEnvironment {
-  return {
-    today: () => new Date(),
-    author: async () => configuredAuthor.trim() || (await gitUserName(folder)) || osUserName(),
-  };
+/** The author that the machine knows, for when `techSpec.author` is empty. Each extension host has its own. */
+export interface SystemAuthor {
+  /** git's user.name, then the OS user (the Node host); undefined when none is known. */
+  find(folder: vscode.Uri | undefined): Promise<string | undefined>;
+  /** Why this host never knows one (the browser): said once, with how to set the author instead. */
+  readonly unavailable?: string;
 }
 
 /**
- * The author for completions and quick fixes, which VS Code asks for on many keystrokes: git is
- * asked at most once a minute per folder, not each time.
+ * The author for New Tech Spec, completions and quick fixes: `techSpec.author`, else the system's. VS Code asks for
+ * completions on many keystrokes, so the system is asked at most once a minute per folder, not each time.
  */
 export class AuthorLookup {
   private readonly cache = new Map<string, { readonly at: number; readonly author: Promise<string> }>();
+  private told = false;
+
+  constructor(private readonly system: SystemAuthor, private readonly log: Logger = silentLogger) {}
 
   author(configuredAuthor: string, folder: vscode.Uri | undefined): Promise<string> {
-    const key = `${folder?.toString() ?? ''}\n${configuredAuthor}`;
+    if (configuredAuthor.trim()) return Promise.resolve(configuredAuthor.trim());
+    const key = folder?.toString() ?? '';
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < AUTHOR_CACHE_MS) return cached.author;
-    const author = createAuthoringEnvironment(configuredAuthor, folder).author();
+    const author = this.system.find(folder).then((found) => found ?? this.none());
     this.cache.set(key, { at: Date.now(), author });
     return author;
+  }
+
+  /** The real clock and this author. */
+  environment(configuredAuthor: string, folder: vscode.Uri | undefined): AuthoringEnvironment {
+    return { today: () => new Date(), author: () => this.author(configuredAuthor, folder) };
+  }
+
+  private none(): string {
+    if (!this.told) {
+      this.told = true;
+      const why = this.system.unavailable ?? 'neither git nor the OS gave a user name';
+      this.log.info(`No author for new specs and front matter: ${why}. Set ${CONFIG_SECTION}.${Settings.author} to fill it.`);
+    }
+    return '';
   }
 }
 

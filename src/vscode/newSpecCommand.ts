@@ -4,7 +4,6 @@ import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
-import { createAuthoringEnvironment } from './authoringEnvironment';
 import { toVsRange } from './convert';
 import { exists, isInsideFolder, resolveInsideFolder } from './paths';
 import type { Services } from './services';
@@ -24,7 +23,7 @@ export interface NewSpecArgs {
 const MAX_ID_ATTEMPTS = 1000;
 
 export function registerNewSpecCommand(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): vscode.Disposable {
-  const creator = new SpecCreator(services, environment ?? ((config, folder) => createAuthoringEnvironment(config.author, folder)));
+  const creator = new SpecCreator(services, environment ?? ((config, folder) => services.authors.environment(config.author, folder)));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.newSpec, (args?: NewSpecArgs) => creator.run(isArgs(args) ? args : {})),
     // From the Explorer's context menu: the argument is the folder's Uri.
@@ -150,6 +149,7 @@ class SpecCreator {
         });
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         await this.services.index.refreshFile(uri);
+        if (!author) void vscode.window.showInformationMessage(`Tech Spec: ${specFileName(id, title)} has no author. Set techSpec.author to fill it in new specs.`);
         return uri;
       }
       const parsed = parseId(id, [config.idPrefix]);

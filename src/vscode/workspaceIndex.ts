@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { TechSpecConfig } from '../core/config';
@@ -7,6 +6,7 @@ import { SpecIndex } from '../core/specIndex';
 import { skippedSummary } from '../core/summary';
 import { MARKDOWN_LANGUAGE } from '../constants';
 import type { ConfigurationService } from './configuration';
+import type { LocalFiles } from './localFiles';
 
 const UPDATE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
@@ -37,7 +37,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private configKey: string;
 
-  constructor(private readonly configuration: ConfigurationService) {
+  /** `local`: direct reads of this machine's disk, where the host has them (Node); otherwise workspace.fs only. */
+  constructor(private readonly configuration: ConfigurationService, private readonly local?: LocalFiles) {
     this.model = new SpecIndex(configuration.config);
     this.configKey = indexKey(configuration.config);
     [this.isIncluded, this.isExcluded] = matchers(configuration.config);
@@ -85,13 +86,14 @@ export class WorkspaceIndex implements vscode.Disposable {
         const uris = await vscode.workspace.findFiles(config.specGlob, exclude);
         const readStart = Date.now();
         this.startWatching();
-        const local = uris.filter((uri) => isLocal(uri));
-        const remote = uris.filter((uri) => !isLocal(uri));
+        const local = this.local;
+        const direct = local ? uris.filter((uri) => local.handles(uri)) : [];
+        const remote = local ? uris.filter((uri) => !local.handles(uri)) : uris;
         // Local files: small synchronous batches, yielding between them. For 10 KB files this is
         // several times faster than async reads, and each batch holds the host for milliseconds only.
-        for (let i = 0; i < local.length; i += LOCAL_BATCH) {
-          for (const uri of local.slice(i, i + LOCAL_BATCH)) this.refreshLocalFile(uri);
-          await new Promise((resolve) => setImmediate(resolve));
+        for (let i = 0; local && i < direct.length; i += LOCAL_BATCH) {
+          for (const uri of direct.slice(i, i + LOCAL_BATCH)) this.refreshLocalFile(uri, local);
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
         for (let i = 0; i < remote.length; i += READ_CONCURRENCY) {
           await Promise.all(remote.slice(i, i + READ_CONCURRENCY).map((uri) => this.refreshFile(uri)));
@@ -182,7 +184,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const maxSize = this.configuration.config.maxFileSize;
     try {
-      const file = await readBounded(uri, maxSize);
+      const file = await this.readBounded(uri, maxSize);
       if (!file) return;
       if (file.bytes === undefined) {
         this.model.set(skippedSummary(key, `not parsed: ${formatBytes(file.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, file.size));
@@ -218,7 +220,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.built && !this.building) return;
     if (/\.(md|markdown)$/i.test(uri.path)) return;
     try {
-      if (isLocal(uri) ? !fs.statSync(uri.fsPath).isDirectory() : !((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+      if (!(await this.stat(uri)).isDirectory) return;
     } catch {
       return;
     }
@@ -226,18 +228,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const file of found) if (!this.model.has(file.toString())) this.schedule(file);
   }
 
-  private refreshLocalFile(uri: vscode.Uri): void {
+  private refreshLocalFile(uri: vscode.Uri, local: LocalFiles): void {
     const key = uri.toString();
     if (!this.matchesUri(uri)) return;
     const maxSize = this.configuration.config.maxFileSize;
     try {
-      const stat = fs.statSync(uri.fsPath);
-      if (stat.isDirectory()) return;
+      const stat = local.statSync(uri);
+      if (stat.isDirectory) return;
       if (stat.size > maxSize) {
         this.model.set(skippedSummary(key, `not parsed: ${formatBytes(stat.size)} is over techSpec.maxFileSize (${formatBytes(maxSize)})`, stat.size));
         return;
       }
-      this.ingest(key, fs.readFileSync(uri.fsPath), stat.size);
+      this.ingest(key, local.readSync(uri), stat.size);
     } catch {
       // Vanished since the search: the watcher will say so.
     }
@@ -258,13 +260,33 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
     if (open) return open.getText();
     try {
-      const file = await readBounded(uri, this.configuration.config.maxFileSize);
+      const file = await this.readBounded(uri, this.configuration.config.maxFileSize);
       if (!file?.bytes) return undefined;
       const decoded = decodeText(file.bytes);
       return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** A file on this machine's disk that the host can read directly (the Node host). */
+  private isLocal(uri: vscode.Uri): boolean {
+    return Boolean(this.local?.handles(uri));
+  }
+
+  private async stat(uri: vscode.Uri): Promise<{ size: number; isDirectory: boolean }> {
+    if (this.local && this.isLocal(uri)) return this.local.stat(uri);
+    const stat = await vscode.workspace.fs.stat(uri);
+    return { size: stat.size, isDirectory: Boolean(stat.type & vscode.FileType.Directory) };
+  }
+
+  /** A file's bytes, or only its size when it is over the limit; undefined for a folder. */
+  private async readBounded(uri: vscode.Uri, maxSize: number): Promise<{ size: number; bytes?: Uint8Array } | undefined> {
+    const stat = await this.stat(uri);
+    if (stat.isDirectory) return undefined;
+    if (stat.size > maxSize) return { size: stat.size };
+    const bytes = this.local && this.isLocal(uri) ? await this.local.read(uri) : await vscode.workspace.fs.readFile(uri);
+    return { size: stat.size, bytes };
   }
 
   dispose(): void {
@@ -276,37 +298,18 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-/**
- * A file's bytes, or only its size when it is over the limit; undefined for a folder.
- * Local files are read with Node's fs: through workspace.fs every call crosses to the
- * workbench and back, which makes a 10,000-file scan take minutes instead of seconds.
- */
-async function readBounded(uri: vscode.Uri, maxSize: number): Promise<{ size: number; bytes?: Uint8Array } | undefined> {
-  if (isLocal(uri)) {
-    const stat = await fs.promises.stat(uri.fsPath);
-    if (stat.isDirectory()) return undefined;
-    if (stat.size > maxSize) return { size: stat.size };
-    return { size: stat.size, bytes: await fs.promises.readFile(uri.fsPath) };
-  }
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.type & vscode.FileType.Directory) return undefined;
-  if (stat.size > maxSize) return { size: stat.size };
-  return { size: stat.size, bytes: await vscode.workspace.fs.readFile(uri) };
-}
-
-/** A file on this machine's disk, readable with Node's fs (the host runs on Node). */
-function isLocal(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && typeof process === 'object' && Boolean(process.versions?.node);
-}
-
 /** The settings that change what the index holds; other settings leave it as it is. */
 function indexKey(config: TechSpecConfig): string {
   const { specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath } = config;
   return JSON.stringify([specGlob, exclude, referencePrefixes, idFields, matchFileNames, idPrefix, maxFileSize, templatePath]);
 }
 
+// Paths here come from URIs and use `/` on every OS. Saying so also keeps picomatch from reading `navigator` to guess
+// the platform, which VS Code 1.139's Node 24 extension host reports as a deprecated global.
+const GLOB_OPTIONS = { windows: false } as const;
+
 function matchers(config: TechSpecConfig): [(path: string) => boolean, (path: string) => boolean] {
-  const include = picomatch(config.specGlob, { dot: false });
-  const exclude = config.exclude.length > 0 ? picomatch([...config.exclude], { dot: true }) : () => false;
+  const include = picomatch(config.specGlob, { ...GLOB_OPTIONS, dot: false });
+  const exclude = config.exclude.length > 0 ? picomatch([...config.exclude], { ...GLOB_OPTIONS, dot: true }) : () => false;
   return [include, exclude];
 }
