@@ -45,7 +45,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core is pure: talk to the editor through a port in src/vscode.' }],
         patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url'], message: 'src/core is pure: reach Node through a port.' },
+          // Bare module names only: `../util/dispose` is core's own folder, not Node's `util`.
+          { regex: '^(node:.*|fs|path|os|child_process|crypto|util|url)(/.*)?$', message: 'src/core is pure: reach Node through a port.' },
           { group: ['../vscode/*', '../cli/*', '../extension'], message: 'Dependencies point inwards: core imports nothing from the adapters.' },
         ],
       }],

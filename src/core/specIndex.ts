@@ -7,6 +7,8 @@ type IndexConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matc
 export interface IndexChange {
   readonly upserted: readonly string[];
   readonly removed: readonly string[];
+  /** Ids whose owners changed: findings about them in other documents may have changed too. */
+  readonly ids: readonly string[];
 }
 
 /**
@@ -37,25 +39,28 @@ export class SpecIndex {
 
   /** Stores a summary made elsewhere (a file too large to parse, say). */
   set(summary: SpecSummary): void {
+    const previous = this.entries.get(summary.uri);
     this.unlink(summary.uri);
     this.entries.set(summary.uri, summary);
     for (const id of summary.ownedIds) addTo(this.ownersById, id, summary.uri);
     if (summary.isSpec) addTo(this.specsByStatus, summary.status ?? '', summary.uri);
-    this.emit({ upserted: [summary.uri], removed: [] });
+    this.emit({ upserted: [summary.uri], removed: [], ids: changedIds(previous?.ownedIds ?? [], summary.ownedIds) });
   }
 
   remove(uri: string): boolean {
+    const previous = this.entries.get(uri);
     const existed = this.unlink(uri);
-    if (existed) this.emit({ upserted: [], removed: [uri] });
+    if (existed) this.emit({ upserted: [], removed: [uri], ids: [...(previous?.ownedIds ?? [])] });
     return existed;
   }
 
   clear(): void {
     const removed = [...this.entries.keys()];
+    const ids = [...this.ownersById.keys()];
     this.entries.clear();
     this.ownersById.clear();
     this.specsByStatus.clear();
-    if (removed.length > 0) this.emit({ upserted: [], removed });
+    if (removed.length > 0) this.emit({ upserted: [], removed, ids });
   }
 
   get(uri: string): SpecSummary | undefined {
@@ -134,6 +139,12 @@ export class SpecIndex {
   private emit(change: IndexChange): void {
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** Ids owned before or after, but not both. */
+function changedIds(before: readonly string[], after: readonly string[]): string[] {
+  if (before.length === after.length && before.every((id, i) => id === after[i])) return [];
+  return [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))];
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {

@@ -123,12 +123,12 @@ describe('SpecIndex', () => {
     index.clear();
     index.clear();
     assert.deepEqual(changes, [
-      { upserted: ['file:///w/a.md'], removed: [] },
-      { upserted: ['file:///w/a.md'], removed: [] },
-      { upserted: [], removed: ['file:///w/a.md'] },
-      { upserted: ['file:///w/b.md'], removed: [] },
-      { upserted: ['file:///w/c.md'], removed: [] },
-      { upserted: [], removed: ['file:///w/b.md', 'file:///w/c.md'] },
+      { upserted: ['file:///w/a.md'], removed: [], ids: ['TS-0001'] },
+      { upserted: ['file:///w/a.md'], removed: [], ids: [] },
+      { upserted: [], removed: ['file:///w/a.md'], ids: ['TS-0001'] },
+      { upserted: ['file:///w/b.md'], removed: [], ids: [] },
+      { upserted: ['file:///w/c.md'], removed: [], ids: [] },
+      { upserted: [], removed: ['file:///w/b.md', 'file:///w/c.md'], ids: [] },
     ]);
     assert.deepEqual(other, changes.slice(0, 3));
     assert.equal(index.size, 0);
@@ -141,7 +141,7 @@ describe('SpecIndex', () => {
     assert.equal(stored?.unreadable, true);
     assert.deepEqual(index.owners('TS-0001'), []);
     assert.deepEqual(index.statuses(), []);
-    assert.deepEqual(changes.at(-1), { upserted: ['file:///w/huge.md'], removed: [] });
+    assert.deepEqual(changes.at(-1), { upserted: ['file:///w/huge.md'], removed: [], ids: ['TS-0001'] });
   });
 
   it('clears on reconfigure, and summarizes with the new configuration after', () => {
@@ -149,7 +149,7 @@ describe('SpecIndex', () => {
     assert.ok(index.owner('RFC-0007'));
     index.reconfigure({ ...DEFAULT_CONFIG, matchFileNames: false });
     assert.equal(index.size, 0);
-    assert.deepEqual(changes.at(-1), { upserted: [], removed: ['file:///w/RFC-0007-auth.md'] });
+    assert.deepEqual(changes.at(-1), { upserted: [], removed: ['file:///w/RFC-0007-auth.md'], ids: ['RFC-0007'] });
     index.upsert('file:///w/RFC-0007-auth.md', '# Auth\n');
     assert.equal(index.owner('RFC-0007'), undefined);
   });
