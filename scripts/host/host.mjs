@@ -15,6 +15,7 @@ export const logsRoot = path.join(repoRoot, '.vscode-test', 'logs');
 // What each launcher prints once it serves the workbench.
 const READY_LINES = { 'code-server': 'HTTP server listening on', 'server-main': 'Extension host agent listening on' };
 const DEFAULT_TIMEOUT_S = 600;
+const PAGE_LOAD_TIMEOUT_MS = 180_000;
 const MAX_BUFFERED_LINES = 5000;
 const KEPT_LOG_DIRS = 20;
 
@@ -361,7 +362,8 @@ export async function startHost(options = {}) {
       finish({ code: typeof code === 'number' ? code : 1, logs: Array.isArray(logs) ? logs : [], reason: 'workbench exit' });
     });
 
-    await page.goto(hostHandle.url, { waitUntil: 'domcontentloaded', timeout: startTimeoutMs });
+    // The workbench page is large; on a busy machine its first load alone can take over a minute.
+    await page.goto(hostHandle.url, { waitUntil: 'domcontentloaded', timeout: Math.max(startTimeoutMs, PAGE_LOAD_TIMEOUT_MS) });
     return hostHandle;
   } catch (error) {
     // Keep what we have for diagnosis, then clean up.
