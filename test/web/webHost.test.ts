@@ -30,7 +30,8 @@ describe('what needs Node, in the browser', () => {
     assert.match(text, /^title: Browser Spec$/m);
   });
 
-  it('offers no author for author: until the setting has one, then that one', async () => {
+  it('offers no author for author: until the setting has one, then that one', async function () {
+    this.timeout(180_000);
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nauthor: \n---\n' });
     await vscode.window.showTextDocument(document);
     const authors = async () => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 8), ' '))
