@@ -6,7 +6,7 @@ import { AGENT_TOOLS, findTool, runTool } from '../../src/core/agents';
 import { formatLocalDate } from '../../src/core/template';
 import { MemoryLogger } from '../../src/core/util/log';
 import { ConfigurationService } from '../../src/vscode/configuration';
-import { mcpLaunches, registerMcpServerDefinitions, runningMcpApi } from '../../src/vscode/agents/mcpServerDefinitions';
+import { mcpLaunches, registerMcpServerDefinitions, runningMcpApi } from '../../src/vscode/node/mcpServerDefinitions';
 import { MemoryAgentWorkspace } from '../support/memoryAgentWorkspace';
 import { activateExtension, closeAllEditors, fixtureUri, readFile, workspaceRoot } from './helpers';
 
