@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { repoRoot } from './ensure-code-server.mjs';
 
 export const webTestsEntry = path.join(repoRoot, 'out', 'web-tests', 'index.js');
-const EMBEDDED = ['templates/tech-spec-template.md', 'snippets/tech-spec.code-snippets'];
+const EMBEDDED = ['package.json', 'templates/tech-spec-template.md', 'snippets/tech-spec.code-snippets'];
 // Where the compiled integration tests would live, so that their `path.resolve(__dirname, '../../../x')` finds x.
 const INTEGRATION_DIR = path.posix.join(repoRoot.split(path.sep).join('/'), 'out', 'test', 'integration');
 
@@ -23,12 +23,21 @@ const embeddedFs = {
       ]));
       return {
         loader: 'js',
+        // existsSync knows the embedded files and their folders, so test/support/fixtures.ts finds the repository root.
         contents: `const files = ${JSON.stringify(files)};
+const notEmbedded = (file) => new Error('web tests: ' + file + ' is not embedded (scripts/host/build-web-tests.mjs)');
 export function readFileSync(file) {
-  if (!(file in files)) throw new Error('web tests: ' + file + ' is not embedded (scripts/host/build-web-tests.mjs)');
+  if (!(file in files)) throw notEmbedded(file);
   return files[file];
 }
-export default { readFileSync };`,
+export function existsSync(file) {
+  const prefix = String(file).replace(/\\/+$/, '') + '/';
+  return file in files || Object.keys(files).some((name) => name.startsWith(prefix));
+}
+export function readdirSync(dir) {
+  throw notEmbedded(dir);
+}
+export default { readFileSync, existsSync, readdirSync };`,
       };
     });
   },

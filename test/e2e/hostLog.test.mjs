@@ -18,6 +18,10 @@ const lines = {
     `    at Object.isWindows (${extensionPath}/dist/extension.js:1200:20)`,
     `    at picomatch (${extensionPath}/dist/extension.js:1300:5)`,
   ].join('\n'),
+  toolRejection: [
+    '2026-12-01 23:52:11.558 [error] [LanguageModelToolsService#invokeTool] Error from tool techspec_get_spec with parameters {"id":"TS-0099"}:',
+    `Error: get_spec: no spec owns TS-0099; known ids start at TS-0001 (${extensionId})`,
+  ].join('\n'),
   info: '2026-12-01 21:04:50.000 [info] ExtensionService#_doActivateExtension techspec.techspec, startup: false',
 };
 
@@ -47,8 +51,9 @@ describe('host log check (scripts/host/host-log.mjs)', () => {
     assert.deepEqual(hostLogWarnings({ dirs: [dir], logs, extensionId, extensionPath }), [`workerexthost.log: ${lines.scope}`]);
   });
 
-  it('is empty for a clean log', () => {
+  it('is empty for a clean log, where a language model tool rejecting bad input is no warning', () => {
     writeLog('user/logs/x/exthost1/remoteexthost.log', [lines.info, lines.otherExtension, lines.anonymous].join('\n'));
+    writeLog('user/logs/x/window1/window.log', lines.toolRejection);
     assert.deepEqual(hostLogWarnings({ dirs: [dir], extensionId, extensionPath }), []);
   });
 });
