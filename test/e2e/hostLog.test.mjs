@@ -22,6 +22,10 @@ const lines = {
     '2026-12-01 23:52:11.558 [error] [LanguageModelToolsService#invokeTool] Error from tool techspec_get_spec with parameters {"id":"TS-0099"}:',
     `Error: get_spec: no spec owns TS-0099; known ids start at TS-0001 (${extensionId})`,
   ].join('\n'),
+  renameRefusal: [
+    '2026-12-02 00:00:40.900 [error] Error: TS-0001 is already owned by docs/specs/TS-0001-gateway.md.',
+    `    at Object.provideRenameEdits (${extensionPath}/dist/extension.js:900:11)`,
+  ].join('\n'),
   info: '2026-12-01 21:04:50.000 [info] ExtensionService#_doActivateExtension techspec.techspec, startup: false',
 };
 
@@ -51,9 +55,10 @@ describe('host log check (scripts/host/host-log.mjs)', () => {
     assert.deepEqual(hostLogWarnings({ dirs: [dir], logs, extensionId, extensionPath }), [`workerexthost.log: ${lines.scope}`]);
   });
 
-  it('is empty for a clean log, where a language model tool rejecting bad input is no warning', () => {
+  it('is empty for a clean log, where a language model tool rejecting bad input or F2 refusing an id is no warning', () => {
     writeLog('user/logs/x/exthost1/remoteexthost.log', [lines.info, lines.otherExtension, lines.anonymous].join('\n'));
     writeLog('user/logs/x/window1/window.log', lines.toolRejection);
+    writeLog('user/logs/x/exthost1/exthost.log', lines.renameRefusal);
     assert.deepEqual(hostLogWarnings({ dirs: [dir], extensionId, extensionPath }), []);
   });
 });
