@@ -1,9 +1,10 @@
 // The MCP server definition (Node host only: VS Code starts `techspec mcp`, a Node process; the browser build offers
 // none, see test/web/webHost.test.ts).
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AGENT_TOOLS } from '../../src/core/agents';
 import { MemoryLogger } from '../../src/core/util/log';
 import { ConfigurationService } from '../../src/vscode/configuration';
@@ -39,7 +40,8 @@ describe('MCP server definition', function () {
   });
 
   it('on an API of the 1.101 shape, offers a server that starts and lists the tools, and none once techSpec.agents.mcp is off', async () => {
-    const extensionUri = vscode.extensions.getExtension('techspec.techspec')!.extensionUri;
+    const extension = vscode.extensions.getExtension('techspec.techspec')!;
+    const extensionUri = extension.extensionUri;
     const configuration = new ConfigurationService();
     let provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown } | undefined;
     let registeredId = '';
@@ -68,13 +70,11 @@ describe('MCP server definition', function () {
       const definitions = (await provider!.provideMcpServerDefinitions(token)) as Definition[];
       assert.deepEqual(JSON.parse(JSON.stringify(definitions)), JSON.parse(JSON.stringify(mcpLaunches(vscode.workspace.workspaceFolders!, extensionUri, true))));
       assert.deepEqual(definitions[0].args.slice(1), ['mcp', '--root', workspaceRoot().fsPath]);
-      const client = new Client({ name: 'host-test', version: '1.0.0' });
-      await client.connect(new StdioClientTransport({ command: definitions[0].command, args: definitions[0].args, env: { ...(definitions[0].env as Record<string, string>), PATH: process.env.PATH ?? '' } }));
-      try {
-        assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), AGENT_TOOLS.map((tool) => tool.name));
-      } finally {
-        await client.close();
-      }
+      // The MCP client runs in a Node process of its own (see test/support/mcpListTools.mjs), not in the extension host.
+      const script = path.join(extension.extensionPath, 'test', 'support', 'mcpListTools.mjs');
+      const launch = { command: definitions[0].command, args: definitions[0].args, env: { ...(definitions[0].env as Record<string, string>), PATH: process.env.PATH ?? '' } };
+      const { stdout } = await promisify(execFile)(process.execPath, [script, JSON.stringify(launch)], { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 });
+      assert.deepEqual(JSON.parse(stdout), AGENT_TOOLS.map((tool) => tool.name));
       const changed = new Promise<void>((resolve) => provider!.onDidChangeMcpServerDefinitions!(() => resolve()));
       await vscode.workspace.getConfiguration('techSpec').update('agents.mcp', false, vscode.ConfigurationTarget.Workspace);
       await changed;
