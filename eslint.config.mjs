@@ -24,6 +24,21 @@ export default tseslint.config(
     },
   },
   {
+    // The shared adapters also run in the browser build: Node lives in src/vscode/node/ only (tsconfig.web.json
+    // checks the globals).
+    files: ['src/vscode/**/*.ts', 'src/extension.web.ts'],
+    ignores: ['src/vscode/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url'].map((name) => ({ name, message: 'Shared adapters run in the browser too: put Node code in src/vscode/node/.' })),
+        patterns: [
+          { group: ['node:*'], message: 'Shared adapters run in the browser too: put Node code in src/vscode/node/ and pass it in from src/extension.ts.' },
+          { group: ['**/node/*'], message: 'Only the Node entry point (src/extension.ts) imports src/vscode/node/.' },
+        ],
+      }],
+    },
+  },
+  {
     // The core runs in Node, the browser and the CLI: no editor API, no Node built-ins.
     files: ['src/core/**/*.ts'],
     rules: {

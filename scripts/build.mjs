@@ -47,6 +47,17 @@ const builds = [
     banner: { js: '"use strict";\nvar __techSpecLoadStart = typeof performance === "object" ? performance.now() : 0;' },
   },
   {
+    // The browser build (package.json `browser`) for the web worker extension host: one file, yaml inside, and no Node
+    // built-in (esbuild refuses to resolve one for the browser platform).
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['src/extension.web.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    banner: { js: '"use strict";\nvar __techSpecLoadStart = typeof performance === "object" ? performance.now() : 0;' },
+  },
+  {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',

@@ -4,18 +4,22 @@
 // It does not launch a browser. Ctrl+C (or SIGTERM/SIGHUP) stops every process it started and removes its temporary
 // folders; a second Ctrl+C while stopping kills what is left at once.
 //
-// Usage: node scripts/start.mjs [--port N] [--folder PATH] [--verbose]
+// --web runs the browser build (dist/web/extension.js) in the workbench's web worker extension host, as vscode.dev
+// does; --vscode picks the VS Code version (1.100.3, the default, or 1.139.1).
+//
+// Usage: node scripts/start.mjs [--port N] [--folder PATH] [--web] [--vscode VERSION] [--verbose]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCodeServer, repoRoot } from './host/ensure-code-server.mjs';
+import { DEFAULT_VSCODE, ensureCodeServer, HOSTS, repoRoot, VSCODE_VERSIONS } from './host/ensure-code-server.mjs';
 import { removeOnExit, startHost } from './host/host.mjs';
 import { copySampleWorkspace } from './sample-workspace.mjs';
 
 const log = (message) => console.error(`[start] ${message}`);
-const USAGE = 'usage: npm start -- [--port N] [--folder PATH] [--verbose]';
+const USAGE = `usage: npm start -- [--port N] [--folder PATH] [--web] [--vscode ${VSCODE_VERSIONS.join('|')}] [--verbose]`;
+const EXTENSION_ID = 'techspec.techspec';
 
 function parseOptions() {
   let values;
@@ -25,6 +29,8 @@ function parseOptions() {
         port: { type: 'string' },
         folder: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        web: { type: 'boolean', default: false },
+        vscode: { type: 'string', default: DEFAULT_VSCODE },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -45,7 +51,8 @@ function parseOptions() {
     folder = path.resolve(values.folder.replace(/^~(?=$|\/)/, os.homedir()));
     if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--folder ${folder} is not a folder`);
   }
-  return { port, folder, verbose: values.verbose };
+  if (!HOSTS[values.vscode]) throw new UsageError(`--vscode must be one of ${VSCODE_VERSIONS.join(', ')}, not "${values.vscode}"`);
+  return { port, folder, verbose: values.verbose, web: values.web, vscode: values.vscode };
 }
 
 class UsageError extends Error {}
@@ -54,7 +61,7 @@ function build() {
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`the build failed (${result.signal ?? `exit ${result.status}`})`);
-  log(`built dist/extension.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`built dist/extension.js and dist/web/extension.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** A fresh copy of the sample workspace in a temp folder that is removed on every exit path. */
@@ -92,11 +99,14 @@ async function main() {
   setInterval(() => { if (process.ppid !== parent) stop('parent process exited', 1); }, 500).unref();
 
   build();
-  await ensureCodeServer({ log });
+  await ensureCodeServer({ vscode: options.vscode, log });
   const workspace = options.folder ?? copySamples();
   host = await startHost({
     workspace,
+    vscode: options.vscode,
     extensionDevelopmentPath: repoRoot,
+    // The URL payload cannot move an extension with a `main` into the web worker host; this user setting can.
+    settings: options.web ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {},
     port: options.port,
     openBrowser: false,
     handleSignals: false,
@@ -104,6 +114,8 @@ async function main() {
     log,
   });
   log(`code-server listening on 127.0.0.1:${host.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (options.vscode !== DEFAULT_VSCODE) log(`VS Code ${options.vscode} (code-server ${HOSTS[options.vscode].codeServer})`);
+  if (options.web) log('the extension runs its browser build (dist/web/extension.js) in the web worker extension host');
   log(`workspace: ${workspace}${options.folder ? '' : ' (a fresh copy of samples/workspace, removed on exit)'}`);
   // The one line on stdout: easy to pick up for scripts and tests.
   console.log(`Open ${host.url}`);

@@ -83,6 +83,20 @@ export function languageModelToolName(tool: string): string {
 /** The MCP server definition provider (contributes.mcpServerDefinitionProviders, VS Code 1.101+). */
 export const MCP_SERVER_PROVIDER_ID = 'techSpec.mcp';
 
+/**
+ * The settings that package.json declares with `"scope": "resource"`: they can differ per workspace folder and are
+ * read with the folder. The others are window-scoped and read without one (VS Code warns otherwise).
+ */
+export const RESOURCE_SCOPED_SETTINGS: ReadonlySet<string> = new Set([
+  Settings.specsFolder,
+  Settings.templatePath,
+  Settings.author,
+  Settings.documentFolders,
+  Settings.optionalSectionMarkers,
+  Settings.optionalKeys,
+  Settings.indexFile,
+]);
+
 export const DIAGNOSTIC_SOURCE = 'techspec';
 /** The log output channel's name (View → Output). */
 export const LOG_CHANNEL_NAME = 'Tech Spec';

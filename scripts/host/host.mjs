@@ -9,11 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { chromium } from 'playwright-core';
-import { chromiumPath, codeServerEntry, isCodeServerInstalled, repoRoot } from './ensure-code-server.mjs';
+import { chromiumPath, DEFAULT_VSCODE, hostInfo, isCodeServerInstalled, repoRoot } from './ensure-code-server.mjs';
 
 export const logsRoot = path.join(repoRoot, '.vscode-test', 'logs');
-const READY_LINE = 'HTTP server listening on';
+// What each launcher prints once it serves the workbench.
+const READY_LINES = { 'code-server': 'HTTP server listening on', 'server-main': 'Extension host agent listening on' };
 const DEFAULT_TIMEOUT_S = 600;
+const PAGE_LOAD_TIMEOUT_MS = 180_000;
 const MAX_BUFFERED_LINES = 5000;
 const KEPT_LOG_DIRS = 20;
 
@@ -31,8 +33,11 @@ export const DEFAULT_SETTINGS = {
   'npm.fetchOnlinePackageInfo': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'security.workspace.trust.enabled': false,
-  // The browser workbench saves dirty editors after a delay by default: tests that type, revert or undo need them kept.
+  // The browser workbench saves dirty editors after a delay by default (1.139 in this harness): tests that type, revert
+  // or undo need them kept.
   'files.autoSave': 'off',
+  // 1.139 opens the Chat view and its agent host at start: noise and load that the tests do not use.
+  'chat.disableAIFeatures': true,
 };
 
 // Trust on, no prompt: a folder opened for the first time stays in Restricted Mode.
@@ -107,8 +112,45 @@ function killGroup(pid, signal) {
 }
 
 /**
+ * The server's command line. code-server's CLI serves 1.100.3; newer releases honour the URL payload only with the
+ * smoke-test driver on, which only VS Code's own server-main accepts (code-server's patches are in it all the same).
+ */
+function serverArgs(info, { port, config, dirs, restricted }) {
+  const trust = restricted ? [] : ['--disable-workspace-trust'];
+  if (info.launcher === 'server-main') {
+    return [
+      info.serverMain,
+      '--host', '127.0.0.1',
+      '--port', String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--server-data-dir', dirs.server,
+      '--user-data-dir', dirs.user,
+      '--extensions-dir', dirs.ext,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...trust,
+    ];
+  }
+  return [
+    info.entry,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--config', config,
+    '--user-data-dir', dirs.user,
+    '--extensions-dir', dirs.ext,
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...trust,
+    '--ignore-last-opened',
+  ];
+}
+
+/**
  * Starts code-server and opens the workbench in headless Chromium.
  * @param {object} options
+ * @param {string} [options.vscode] which VS Code (a key of HOSTS in ensure-code-server.mjs); default 1.100.3
  * @param {string} [options.workspace] absolute folder, or .code-workspace file, to open
  * @param {string} [options.extensionDevelopmentPath] absolute path of the extension to load
  * @param {string} [options.extensionTestsPath] absolute path of a module exporting `run()`; turns on test mode
@@ -128,6 +170,7 @@ function killGroup(pid, signal) {
  */
 export async function startHost(options = {}) {
   const {
+    vscode = DEFAULT_VSCODE,
     workspace,
     extensionDevelopmentPath,
     extensionTestsPath,
@@ -142,7 +185,8 @@ export async function startHost(options = {}) {
     startTimeoutMs = 60_000,
     log = defaultLog,
   } = options;
-  if (!isCodeServerInstalled()) throw new Error('code-server is not installed: run `npm run host:install`');
+  const info = hostInfo(vscode);
+  if (!isCodeServerInstalled(vscode)) throw new Error(`code-server ${info.codeServer} is not installed: run \`npm run host:install -- --vscode ${vscode}\``);
   if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
 
   const port = options.port ?? await freePort();
@@ -155,6 +199,7 @@ export async function startHost(options = {}) {
     run: path.join(base, 'run'),
     user: path.join(base, 'user'),
     ext: path.join(base, 'ext'),
+    server: path.join(base, 'server'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
@@ -259,18 +304,8 @@ export async function startHost(options = {}) {
   };
 
   try {
-    server = spawn(process.execPath, [
-      codeServerEntry,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--config', config,
-      '--user-data-dir', dirs.user,
-      '--extensions-dir', dirs.ext,
-      '--disable-telemetry',
-      '--disable-update-check',
-      ...(restricted ? [] : ['--disable-workspace-trust']),
-      '--ignore-last-opened',
-    ], { cwd: base, env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(info.nodePath, serverArgs(info, { port, config, dirs, restricted }),
+      { cwd: base, env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 
     const ready = new Promise((resolve, reject) => {
       const onData = (chunk) => {
@@ -278,7 +313,7 @@ export async function startHost(options = {}) {
           if (!line) continue;
           serverOutput.push(line);
           if (verbose) log(`server: ${line}`);
-          if (line.includes(READY_LINE)) resolve();
+          if (line.includes(READY_LINES[info.launcher])) resolve();
         }
       };
       server.stdout.on('data', onData);
@@ -303,6 +338,7 @@ export async function startHost(options = {}) {
     if (workspace) query.set(workspace.endsWith('.code-workspace') ? 'workspace' : 'folder', path.resolve(workspace));
     if (payload.length) query.set('payload', JSON.stringify(payload));
     hostHandle.url = `http://127.0.0.1:${port}/?${query}`;
+    hostHandle.vscode = vscode;
     if (!openBrowser) return hostHandle;
 
     browser = await chromium.launch({
@@ -339,7 +375,8 @@ export async function startHost(options = {}) {
       finish({ code: typeof code === 'number' ? code : 1, logs: Array.isArray(logs) ? logs : [], reason: 'workbench exit' });
     });
 
-    await page.goto(hostHandle.url, { waitUntil: 'domcontentloaded', timeout: startTimeoutMs });
+    // The workbench page is large; on a busy machine its first load alone can take over a minute.
+    await page.goto(hostHandle.url, { waitUntil: 'domcontentloaded', timeout: Math.max(startTimeoutMs, PAGE_LOAD_TIMEOUT_MS) });
     return hostHandle;
   } catch (error) {
     // Keep what we have for diagnosis, then clean up.
@@ -382,13 +419,17 @@ export function tailFile(file, write = (text) => process.stdout.write(text)) {
 /**
  * Runs the tests module (`run()` inside the extension host) and resolves with its exit code.
  * Never hangs: the whole run is bounded by `timeoutMs`. Saves logs to .vscode-test/logs on failure.
- * The report that the tests append to $TECHSPEC_TEST_REPORT is streamed through `onReport`.
+ * The report that the tests append to $TECHSPEC_TEST_REPORT is streamed through `onReport`. Tests without Node (the
+ * web worker host) learn the report file's path from `settings` when it is a function of that path.
+ * `inspect(host, exit)`, if given, runs after the tests end and before the host's folders are removed.
  */
 export async function runTestsInHost(options) {
   const {
     timeoutMs = hostTimeoutMs(),
     env = {},
+    settings,
     onReport = (text) => process.stdout.write(text),
+    inspect,
     log = defaultLog,
     ...hostOptions
   } = options;
@@ -405,7 +446,12 @@ export async function runTestsInHost(options) {
   });
   let result;
   try {
-    const starting = startHost({ ...hostOptions, env: { ...env, TECHSPEC_TEST_REPORT: reportFile }, log });
+    const starting = startHost({
+      ...hostOptions,
+      env: { ...env, TECHSPEC_TEST_REPORT: reportFile },
+      settings: typeof settings === 'function' ? settings(reportFile) : settings,
+      log,
+    });
     result = await Promise.race([
       starting.then((h) => { host = h; return Promise.race([h.exited, deadline]); }),
       deadline,
@@ -418,6 +464,7 @@ export async function runTestsInHost(options) {
   }
   try {
     stopTail();
+    if (inspect && host && !host.closed) await inspect(host, result);
     if (result.code !== 0) {
       log(`run failed: ${result.reason} (exit ${result.code})`);
       // A host closed under us (Ctrl-C) has nothing left worth saving.

@@ -1,5 +1,8 @@
 import type * as Yaml from 'yaml';
 
+// The bundler's module loader, declared here so that src/core needs no Node types (tsconfig.web.json).
+declare const require: (id: 'yaml') => unknown;
+
 let loaded: typeof Yaml | undefined;
 
 /**
@@ -8,7 +11,6 @@ let loaded: typeof Yaml | undefined;
  * `require` here is the bundler's module loader, not a Node API: it works in every bundle.
  */
 export function yamlLibrary(): typeof Yaml {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('yaml') as typeof Yaml;
   return loaded;
 }

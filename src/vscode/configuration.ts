@@ -1,17 +1,25 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, Settings } from '../constants';
+import { CONFIG_SECTION, RESOURCE_SCOPED_SETTINGS, Settings } from '../constants';
 import { resolveConfigReport, type ConfigProblem, type TechSpecConfig } from '../core/config';
 import { silentLogger, type Logger } from '../core/util/log';
 
-/** Reads `techSpec.*` into a typed plain object; invalid values fall back to defaults. */
+/**
+ * Reads `techSpec.*` into a typed plain object; invalid values fall back to defaults. Resource-scoped settings are
+ * read for `scope` (or for any resource), window-scoped ones without one: a window-scoped setting has one value per
+ * window anyway.
+ */
 export function readConfig(scope?: vscode.ConfigurationScope): TechSpecConfig {
   return readConfigReport(scope).config;
 }
 
 function readConfigReport(scope?: vscode.ConfigurationScope): { config: TechSpecConfig; problems: string[] } {
-  const section = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  const windowSection = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  // `null` asks for the value that applies to any resource; VS Code warns when a resource-scoped read names none.
+  const resourceSection = vscode.workspace.getConfiguration(CONFIG_SECTION, scope ?? null);
   const raw: Record<string, unknown> = {};
-  for (const [key, setting] of Object.entries(Settings)) raw[key] = section.get(setting);
+  for (const [key, setting] of Object.entries(Settings)) {
+    raw[key] = (RESOURCE_SCOPED_SETTINGS.has(setting) ? resourceSection : windowSection).get(setting);
+  }
   const { config, problems } = resolveConfigReport(raw);
   return { config, problems: problems.map(describe) };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable, type IDisposable } from '../core/util/dispose';
 import type { FileQuery, SourceChange, SourceContent, SourceStat, SpecFileSource } from '../core/workspace/fileSource';
 import { MARKDOWN_LANGUAGE } from '../constants';
-import { localFiles } from './node/localFiles';
+import type { LocalFiles } from './localFiles';
 
 const MARKDOWN_FILES = '**/*.{md,markdown}';
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
@@ -10,11 +10,13 @@ const MARKDOWN_PATH = /\.(md|markdown)$/i;
 /**
  * The index's file source in the editor: findFiles for the search, a file system watcher and the
  * text document events for changes, open editors' text over disk, and workspace.fs for reads
- * (Node's fs for local files, where it is available).
+ * (Node's fs for local files, where the host passes it: never in the browser).
  */
 export class VscodeFileSource implements SpecFileSource {
   /** Set to false to read local files through workspace.fs too (the host benchmark compares). */
   useLocalFiles = true;
+
+  constructor(private readonly localFiles?: LocalFiles) {}
 
   async findFiles(query: FileQuery): Promise<readonly string[]> {
     const uris = await vscode.workspace.findFiles(query.include, excludePattern(query.exclude));
@@ -64,7 +66,7 @@ export class VscodeFileSource implements SpecFileSource {
   }
 
   private local(uri: vscode.Uri) {
-    return this.useLocalFiles && localFiles?.handles(uri) ? localFiles : undefined;
+    return this.useLocalFiles && this.localFiles?.handles(uri) ? this.localFiles : undefined;
   }
 }
 

@@ -31,7 +31,8 @@ export class IdAllocator {
   async branchIds(folder: vscode.WorkspaceFolder, config: TechSpecConfig): Promise<BranchIds> {
     if (!config.idsScanBranches) return new Map();
     if (!vscode.workspace.isTrusted) return this.fallBack('restricted', 'Restricted Mode: ids on other git branches are not counted (no git runs in an untrusted workspace).');
-    if (!this.reader || folder.uri.scheme !== 'file') return this.fallBack(`local:${folder.uri.scheme}`, `ids on other git branches are not counted for ${folder.name}: git is only read for local folders.`);
+    if (!this.reader) return this.fallBack('no-git', 'ids on other git branches are not counted: git cannot run in this extension host (the browser). New ids count the workspace only.');
+    if (folder.uri.scheme !== 'file') return this.fallBack(`local:${folder.uri.scheme}`, `ids on other git branches are not counted for ${folder.name}: git is only read for local folders.`);
     try {
       return await this.reader.read({
         folder: folder.uri.fsPath,

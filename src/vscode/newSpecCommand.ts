@@ -5,7 +5,6 @@ import { stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
 import { newSpecPreview } from '../core/newSpecPreview';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
-import { createAuthoringEnvironment } from './authoringEnvironment';
 import { describeAllocation } from './idAllocation';
 import { toVsRange } from './convert';
 import { exists, isInsideFolder, resolveInsideFolder } from './paths';
@@ -34,7 +33,7 @@ function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 export function registerNewSpecCommand(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): vscode.Disposable {
-  const creator = new SpecCreator(services, environment ?? ((config, folder) => createAuthoringEnvironment(config.author, folder)));
+  const creator = new SpecCreator(services, environment ?? ((config, folder) => services.authors.environment(config.author, folder)));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.newSpec, (args?: NewSpecArgs) => creator.run(isArgs(args) ? args : {})),
     // From the Explorer's context menu: the argument is the folder's Uri.
@@ -203,6 +202,7 @@ class SpecCreator {
       // the CLI or a git pull wrote after the ids were read. Then: the next id.
       if (await createFileIfAbsent(uri, new TextEncoder().encode(text))) {
         await this.services.index.refreshFile(uri);
+        if (!author) void vscode.window.showInformationMessage(`Tech Spec: ${specFileName(id, title)} has no author. Set techSpec.author to fill it in new specs.`);
         return uri;
       }
       if (!(await exists(uri))) throw new UserFacingError(`Tech Spec: could not create ${vscode.workspace.asRelativePath(uri)}.`);

@@ -8,14 +8,16 @@ import { IndexCoordinator, type BuildReport, type ParsedFile } from '../core/wor
 import { MARKDOWN_LANGUAGE } from '../constants';
 import type { ConfigurationService } from './configuration';
 import { VscodeFileSource } from './fileSource';
+import type { LocalFiles } from './localFiles';
 
 /**
  * The workspace's spec index in the editor: the core IndexCoordinator over the editor's files
  * (VscodeFileSource), re-configured when `techSpec.*` changes, with a progress indicator while
- * the first build runs.
+ * the first build runs. The Node host passes direct disk reads (LocalFiles); the browser reads
+ * everything through vscode.workspace.fs.
  */
 export class WorkspaceIndex extends Disposable {
-  readonly source = new VscodeFileSource();
+  readonly source: VscodeFileSource;
   readonly coordinator: IndexCoordinator;
   /** Fires after changes, coalesced. */
   readonly onDidChange: Event<void>;
@@ -27,8 +29,10 @@ export class WorkspaceIndex extends Disposable {
   constructor(
     private readonly configuration: ConfigurationService,
     log: Logger,
+    localFiles?: LocalFiles,
   ) {
     super();
+    this.source = new VscodeFileSource(localFiles);
     this.coordinator = this._register(new IndexCoordinator(this.source, configuration.config, { log }));
     this.onDidChange = this.coordinator.onDidChange;
     this.onDidParse = this.coordinator.onDidParse;

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AGENT_TOOLS, findTool, runTool } from '../../src/core/agents';
 import { formatLocalDate } from '../../src/core/template';
-import { MemoryLogger } from '../../src/core/util/log';
-import { ConfigurationService } from '../../src/vscode/configuration';
-import { mcpLaunches, registerMcpServerDefinitions, runningMcpApi } from '../../src/vscode/agents/mcpServerDefinitions';
 import { MemoryAgentWorkspace } from '../support/memoryAgentWorkspace';
-import { activateExtension, closeAllEditors, fixtureUri, readFile, workspaceRoot } from './helpers';
+import { activateExtension, closeAllEditors, fixtureUri, readFile } from './helpers';
 
 const TOOL_NAMES = ['list_specs', 'get_spec', 'check_spec', 'next_open_tasks', 'set_task_state'].map((name) => `techspec_${name}`);
 
@@ -131,71 +126,5 @@ describe('agent tools in VS Code', function () {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), typed);
     await restore(editor, onDisk);
-  });
-
-  describe('MCP server definition', () => {
-    it('is skipped without an error on VS Code 1.100, whose proposed MCP API differs from the final one', () => {
-      const log = new MemoryLogger();
-      const configuration = new ConfigurationService();
-      try {
-        assert.match(vscode.version, /^1\.100\./);
-        assert.deepEqual(runningMcpApi(), {});
-        assert.equal(typeof runningMcpApi('1.101.0').registerMcpServerDefinitionProvider, typeof (vscode.lm as unknown as Record<string, unknown>).registerMcpServerDefinitionProvider);
-        const registration = registerMcpServerDefinitions({ configuration, extensionUri: vscode.extensions.getExtension('techspec.techspec')!.extensionUri, log });
-        registration.dispose();
-        assert.deepEqual(log.lines, [`info MCP server definition skipped: VS Code ${vscode.version} has no MCP server definition API (1.101 and later do); \`techspec mcp\` still serves other MCP clients`]);
-      } finally {
-        configuration.dispose();
-      }
-    });
-
-    it('on an API of the 1.101 shape, offers a server that starts and lists the tools, and none once techSpec.agents.mcp is off', async () => {
-      const extensionUri = vscode.extensions.getExtension('techspec.techspec')!.extensionUri;
-      const configuration = new ConfigurationService();
-      let provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown } | undefined;
-      let registeredId = '';
-      class Definition {
-        readonly args: string[];
-        readonly env: Record<string, string | number | null>;
-        constructor(readonly label: string, readonly command: string, args?: string[], env?: Record<string, string | number | null>) {
-          this.args = args ?? [];
-          this.env = env ?? {};
-        }
-      }
-      const registration = registerMcpServerDefinitions(
-        { configuration, extensionUri, log: new MemoryLogger() },
-        {
-          registerMcpServerDefinitionProvider: (id, given) => {
-            registeredId = id;
-            provider = given;
-            return new vscode.Disposable(() => (provider = undefined));
-          },
-          McpStdioServerDefinition: Definition,
-        },
-      );
-      try {
-        assert.equal(registeredId, 'techSpec.mcp');
-        const token = new vscode.CancellationTokenSource().token;
-        const definitions = (await provider!.provideMcpServerDefinitions(token)) as Definition[];
-        assert.deepEqual(JSON.parse(JSON.stringify(definitions)), JSON.parse(JSON.stringify(mcpLaunches(vscode.workspace.workspaceFolders!, extensionUri, true))));
-        assert.deepEqual(definitions[0].args.slice(1), ['mcp', '--root', workspaceRoot().fsPath]);
-        const client = new Client({ name: 'host-test', version: '1.0.0' });
-        await client.connect(new StdioClientTransport({ command: definitions[0].command, args: definitions[0].args, env: { ...(definitions[0].env as Record<string, string>), PATH: process.env.PATH ?? '' } }));
-        try {
-          assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), AGENT_TOOLS.map((tool) => tool.name));
-        } finally {
-          await client.close();
-        }
-        const changed = new Promise<void>((resolve) => provider!.onDidChangeMcpServerDefinitions!(() => resolve()));
-        await vscode.workspace.getConfiguration('techSpec').update('agents.mcp', false, vscode.ConfigurationTarget.Workspace);
-        await changed;
-        assert.deepEqual(await provider!.provideMcpServerDefinitions(token), []);
-      } finally {
-        await vscode.workspace.getConfiguration('techSpec').update('agents.mcp', undefined, vscode.ConfigurationTarget.Workspace);
-        registration.dispose();
-        configuration.dispose();
-        assert.equal(provider, undefined);
-      }
-    });
   });
 });

@@ -26,7 +26,7 @@ describe('The git author lookup in a trusted workspace', () => {
   });
 
   it('never runs a git binary from the workspace folder', async () => {
-    assert.equal(vscode.workspace.getConfiguration('techSpec').get('author'), '');
+    assert.equal(vscode.workspace.getConfiguration('techSpec', null).get('author'), '');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('techSpec.newSpec', { title: 'Git Author Probe', open: false });
     assert.ok(uri instanceof vscode.Uri);
     const author = /\nauthor: ?(.*)\n/.exec(await readFile(uri))?.[1];

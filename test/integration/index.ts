@@ -4,9 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-
-const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
-  Mocha.Runner.constants;
+import { createHostReporter } from '../support/hostReporter';
 
 /** Writes a report line to the workbench log and, for the terminal, to $TECHSPEC_TEST_REPORT. */
 function report(line = ''): void {
@@ -25,47 +23,7 @@ function findTests(dir: string): string[] {
     .sort();
 }
 
-/** A spec-like reporter whose last line is exactly `N passed, N failed[, N skipped]`. */
-class HostReporter extends Mocha.reporters.Base {
-  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
-    super(runner, options);
-    const write = report;
-    let depth = 0;
-    let passed = 0;
-    let skipped = 0;
-    const failures: { test: Mocha.Test; error: Error }[] = [];
-    const indent = (): string => '  '.repeat(depth);
-
-    runner.on(EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
-      if (!suite.root) write(`${indent()}${suite.title}`);
-      depth++;
-    });
-    runner.on(EVENT_SUITE_END, () => {
-      depth--;
-    });
-    runner.on(EVENT_TEST_PASS, (test: Mocha.Test) => {
-      passed++;
-      write(`${indent()}✓ ${test.title} (${test.duration ?? 0} ms)`);
-    });
-    runner.on(EVENT_TEST_PENDING, (test: Mocha.Test) => {
-      skipped++;
-      write(`${indent()}- ${test.title}`);
-    });
-    runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
-      failures.push({ test, error });
-      write(`${indent()}${failures.length}) ${test.title}`);
-    });
-    runner.once(EVENT_RUN_END, () => {
-      write();
-      failures.forEach(({ test, error }, index) => {
-        write(`${index + 1}) ${test.fullTitle()}`);
-        write(`   ${String(error?.stack ?? error).split('\n').join('\n   ')}`);
-        write();
-      });
-      write(`${passed} passed, ${failures.length} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-    });
-  }
-}
+const HostReporter = createHostReporter(Mocha, report);
 
 export function run(): Promise<void> {
   return runSuite(__dirname);

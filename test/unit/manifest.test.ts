@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands, CONFIG_SECTION, EXTENSION_ID, Settings, Views, WALKTHROUGH_ID } from '../../src/constants';
+import { Commands, CONFIG_SECTION, EXTENSION_ID, RESOURCE_SCOPED_SETTINGS, Settings, Views, WALKTHROUGH_ID } from '../../src/constants';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 
 const root = path.resolve(__dirname, '../../..');
@@ -42,6 +42,15 @@ describe('package.json agrees with src/constants.ts', () => {
       assert.ok(property.markdownDescription || property.description, `${setting} has no description`);
       assert.deepEqual(property.default, DEFAULT_CONFIG[key as keyof typeof DEFAULT_CONFIG], `default of ${setting}`);
     }
+  });
+
+  it('lists exactly the resource-scoped settings in RESOURCE_SCOPED_SETTINGS (the rest are read without a folder)', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    const resourceScoped = Object.entries(properties)
+      .filter(([, property]) => property.scope === 'resource')
+      .map(([key]) => key.slice(CONFIG_SECTION.length + 1))
+      .sort();
+    assert.deepEqual([...RESOURCE_SCOPED_SETTINGS].sort(), resourceScoped);
   });
 
   it('has a walkthrough whose media are packaged and whose command links name real commands', () => {

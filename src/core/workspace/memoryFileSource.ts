@@ -129,8 +129,8 @@ export class MemoryFileSource implements SpecFileSource {
   }
 
   private list(folders: readonly string[], query: FileQuery): string[] {
-    const include = picomatch(query.include, { dot: false });
-    const exclude = query.exclude.length > 0 ? picomatch([...query.exclude], { dot: true }) : () => false;
+    const include = picomatch(query.include, { windows: false, dot: false });
+    const exclude = query.exclude.length > 0 ? picomatch([...query.exclude], { windows: false, dot: true }) : () => false;
     const found: string[] = [];
     for (const uri of this.files.keys()) {
       if (!folders.some((folder) => uri.startsWith(`${folder}/`))) continue;

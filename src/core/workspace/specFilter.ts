@@ -9,9 +9,11 @@ export class SpecFilter {
   private readonly excluded: (path: string) => boolean;
   private readonly templatePath: string;
 
+  // Relative paths use `/` on every OS; `windows: false` also keeps picomatch from reading `navigator`, which VS Code
+  // 1.139's Node 24 extension host reports as a deprecated global.
   constructor(config: FilterConfig) {
-    this.included = picomatch(config.specGlob, { dot: false });
-    this.excluded = config.exclude.length > 0 ? picomatch([...config.exclude], { dot: true }) : () => false;
+    this.included = picomatch(config.specGlob, { windows: false, dot: false });
+    this.excluded = config.exclude.length > 0 ? picomatch([...config.exclude], { windows: false, dot: true }) : () => false;
     // The custom template is not a spec, though it looks like one.
     this.templatePath = config.templatePath.replace(/\\/g, '/').replace(/^\.\//, '');
   }

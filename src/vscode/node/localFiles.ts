@@ -1,17 +1,8 @@
-// Node-only: reads files on this machine's disk with Node's fs. A browser build replaces this
-// module with one that returns undefined, and everything then goes through vscode.workspace.fs.
+// Node-only: reads files on this machine's disk with Node's fs. Only the Node entry point (src/extension.ts) passes
+// it; the browser build has none, and everything then goes through vscode.workspace.fs.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SourceContent, SourceStat } from '../../core/workspace/fileSource';
-
-/** Direct disk access for `file:` uris, where the extension host runs on the same machine. */
-export interface LocalFiles {
-  handles(uri: vscode.Uri): boolean;
-  stat(uri: vscode.Uri): Promise<SourceStat | undefined>;
-  read(uri: vscode.Uri, maxSize: number): Promise<SourceContent | undefined>;
-  /** The uri of the file behind symbolic links, when it differs. */
-  realUri(uri: vscode.Uri): string | undefined;
-}
+import type { LocalFiles } from '../localFiles';
 
 /**
  * Through workspace.fs every call crosses to the workbench and back; bench:host measures both
@@ -19,7 +10,7 @@ export interface LocalFiles {
  * Reads are synchronous on purpose: for 10 KB files they are several times faster than async
  * ones, and the coordinator yields by elapsed time between them.
  */
-export const localFiles: LocalFiles | undefined = {
+export const nodeLocalFiles: LocalFiles = {
   handles: (uri) => uri.scheme === 'file',
   async stat(uri) {
     try {
