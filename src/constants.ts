@@ -17,6 +17,8 @@ export const Commands = {
   copySpecId: 'techSpec.copySpecId',
   createReferencedDocument: 'techSpec.createReferencedDocument',
   openWalkthrough: 'techSpec.openWalkthrough',
+  setStatus: 'techSpec.setStatus',
+  approve: 'techSpec.approve',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
