@@ -76,7 +76,6 @@ export const Settings = {
   lifecycleTransitions: 'lifecycle.transitions',
   lifecycleGuards: 'lifecycle.guards',
   lifecycleStrict: 'lifecycle.strict',
-  lastUpdatedOnSave: 'lastUpdated.onSave',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

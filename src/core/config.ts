@@ -51,8 +51,6 @@ export interface TechSpecConfig {
   readonly indexUpdateOnSave: boolean;
   /** Which status may follow which, what a spec must pass to reach a status, and whether that can be overridden. */
   readonly lifecycle: LifecycleConfig;
-  /** `content`: saving a spec whose body changed since its last save sets `last_updated` to today. */
-  readonly lastUpdatedOnSave: 'off' | 'content';
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -87,7 +85,6 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   indexFile: 'docs/specs/README.md',
   indexUpdateOnSave: false,
   lifecycle: DEFAULT_LIFECYCLE,
-  lastUpdatedOnSave: 'content',
 };
 
 /**
@@ -178,7 +175,6 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
       documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
       lifecycle: resolveLifecycle(partial, problems),
-      lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => value === 'off' || value === 'content', '"off" or "content"'),
     },
     problems,
   };

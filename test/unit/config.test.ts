@@ -43,7 +43,6 @@ describe('config', () => {
       indexFile: 'SPECS.md',
       indexUpdateOnSave: true,
       lifecycle: { transitions: { OPEN: ['DONE'] }, guards: { DONE: ['checklist', { approvals: 2 }] }, strict: true },
-      lastUpdatedOnSave: 'off',
     };
     // The lifecycle is read from three settings of its own.
     const { lifecycle, ...flat } = valid as { lifecycle: { transitions: unknown; guards: unknown; strict: unknown } };

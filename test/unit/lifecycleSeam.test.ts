@@ -45,7 +45,6 @@ describe('lifecycle settings', () => {
       APPROVED: ['sections', 'placeholders', 'references', { approvals: 1 }],
       IMPLEMENTED: ['checklist'],
     });
-    assert.equal(config.lastUpdatedOnSave, 'content');
     assert.deepEqual(settingDefault('lifecycleGuards'), DEFAULT_GUARDS);
     assert.equal(settingDefault('lifecycleStrict'), false);
     assert.equal(settingDefault('idPrefix'), 'TS');
@@ -63,11 +62,9 @@ describe('lifecycle settings', () => {
       lifecycleGuards: { APPROVED: ['sections', 'spelling', 'approvals: 2'], DONE: 'checklist' },
       lifecycleTransitions: { DRAFT: ['IN_REVIEW'], IN_REVIEW: 'APPROVED' },
       lifecycleStrict: 'yes',
-      lastUpdatedOnSave: 'always',
     });
     assert.deepEqual(config.lifecycle, { transitions: { DRAFT: ['IN_REVIEW'] }, guards: { APPROVED: ['sections', { approvals: 2 }] }, strict: false });
-    assert.equal(config.lastUpdatedOnSave, 'content');
-    assert.deepEqual(problems.map((problem) => problem.key), ['lifecycleTransitions', 'lifecycleGuards', 'lifecycleGuards', 'lifecycleStrict', 'lastUpdatedOnSave']);
+    assert.deepEqual(problems.map((problem) => problem.key), ['lifecycleTransitions', 'lifecycleGuards', 'lifecycleGuards', 'lifecycleStrict']);
   });
 
   it('falls back to the defaults when a lifecycle setting is no object', () => {

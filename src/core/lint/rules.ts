@@ -6,7 +6,7 @@ import { tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import { codeSpans } from '../references';
-import { approvalStates } from '../lifecycle/approvals';
+import { APPROVALS_KEY, approvalStates } from '../lifecycle/approvals';
 import type { Range } from '../text';
 import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
 import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
@@ -150,7 +150,8 @@ function checkFrontMatter(input: LintInput, report: Report): void {
     else if (key !== 'status' && keys.valued.has(key) && isEmptyValue(field)) report('TS004', `Front-matter key "${key}" has no value.`, field.keyRange, { kind: 'addKey', key });
   }
   for (const field of frontMatter.fields) {
-    if (keys.known && !keys.known.has(field.key) && !input.config.idFields.includes(field.key)) {
+    // `approvals` is written by Approve, not by hand from the template.
+    if (keys.known && !keys.known.has(field.key) && !input.config.idFields.includes(field.key) && field.key !== APPROVALS_KEY) {
       report('TS005', `Unknown front-matter key "${field.key}": the template does not have it.`, field.keyRange);
     }
   }
