@@ -17,6 +17,8 @@ export const Commands = {
   copySpecId: 'techSpec.copySpecId',
   createReferencedDocument: 'techSpec.createReferencedDocument',
   openWalkthrough: 'techSpec.openWalkthrough',
+  setStatus: 'techSpec.setStatus',
+  approve: 'techSpec.approve',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -41,7 +43,7 @@ export const ContextKeys = {
   checksRan: 'techSpec.checksRan',
 } as const;
 
-/** Configuration key (core's TechSpecConfig) → setting name under `techSpec.`. */
+/** Configuration key (core's TechSpecConfig, or a NESTED_SETTINGS key of core/config) → setting name under `techSpec.`. */
 export const Settings = {
   specsFolder: 'specsFolder',
   templatePath: 'templatePath',
@@ -71,6 +73,9 @@ export const Settings = {
   idsBranchRefs: 'ids.branchRefs',
   indexFile: 'index.file',
   indexUpdateOnSave: 'index.updateOnSave',
+  lifecycleTransitions: 'lifecycle.transitions',
+  lifecycleGuards: 'lifecycle.guards',
+  lifecycleStrict: 'lifecycle.strict',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

@@ -12,6 +12,7 @@ import { rootFor } from './root';
 import { UsageError, expandTargets, loadConfigReport, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
 import { exportCommand } from './exportCommand';
 import { indexCommand } from './indexCommand';
+import { approveCommand, statusCommand } from './lifecycleCommands';
 
 const HELP = `techspec — checks and tools for Tech Spec Markdown files
 
@@ -22,6 +23,10 @@ Usage:
                        [--related-prd PRD-0012] [--status STATUS] [--root DIR]
   techspec mcp [--root DIR] [--read-only]   serve the agent tools over MCP on stdio
   techspec rename OLD-ID NEW-ID [--dry-run] [--root DIR]
+  techspec status <id|path> <STATUS> [--force] [--root DIR]
+                       moves a spec along techSpec.lifecycle: exit 1 when its guard fails, 2 when not allowed
+  techspec approve <id|path> [--by NAME] [--role ROLE] [--root DIR]
+                       records an approval of the spec's content as it is now
 
 lint --against origin/main also reports ids that the ref gives to a different document.
 rename changes the id everywhere (id field, title, references, relative links, file name):
@@ -69,6 +74,9 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'read-only': { type: 'boolean' },
+        force: { type: 'boolean' },
+        by: { type: 'string' },
+        role: { type: 'string' },
       },
     });
   } catch (error) {
@@ -110,6 +118,14 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         return indexCommand(loadWorkspace(root), { write: values.write === true, check: values.check === true, file: values.file }, io);
       case 'export':
         return exportCommand(loadWorkspace(root), { out: values.out, include: values.include ?? [], allowHtml: values['allow-html'] === true, template: readTemplate }, io);
+      case 'status': {
+        const workspace = loadWorkspace(root);
+        return statusCommand(workspace, rest, values.force === true, readTemplate(workspace), io);
+      }
+      case 'approve': {
+        const workspace = loadWorkspace(root);
+        return approveCommand(workspace, rest, { by: values.by, role: values.role, defaultBy: () => workspace.config.author.trim() || gitUserName(root) }, io);
+      }
       case undefined:
         io.err(HELP);
         return 2;

@@ -16,6 +16,8 @@ import { registerReferenceFixes } from './referenceFixes';
 import { registerReferenceFeatures } from './references';
 import { registerIdRenameProvider } from './renameProvider';
 import { registerRenumberCommand } from './renumberCommand';
+import { registerSetStatusCommand } from './setStatusCommand';
+import { registerApproveCommand } from './approveCommand';
 import type { Services } from './services';
 import { SpecIndexDiagnostics } from './specIndexDiagnostics';
 import { registerSpecIndexOnSave } from './specIndexOnSave';
@@ -87,6 +89,8 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
     platform.registerMcpServers?.(services) ?? mcpSkipped(log),
     registerIdRenameProvider(services),
     registerRenumberCommand(services),
+    registerSetStatusCommand(services),
+    registerApproveCommand(services),
     preview,
     registerUpdateSpecIndexCommand(services),
     registerSpecIndexOnSave(services),

@@ -2,6 +2,7 @@ import { frontMatterEdit, getField } from '../frontMatter';
 import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
 import { duplicateKeyFix, duplicateKeys } from '../frontMatterLines';
 import { parseId } from '../ids';
+import { removeStaleApprovalsEdit } from '../lifecycle/approve';
 import type { ParsedDocument } from '../parse';
 import { stripIdPrefix } from '../summary';
 import { LineIndex, type Range } from '../text';
@@ -62,7 +63,18 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return renumber(context);
     case 'duplicateKey':
       return mergeDuplicate(fix.key, context);
+    case 'removeStaleApprovals':
+      return removeStale(parsed.text);
+    case 'reapprove':
+      return undefined;
   }
+}
+
+function removeStale(text: string): Fix | undefined {
+  const edit = removeStaleApprovalsEdit(text);
+  if (!edit) return undefined;
+  const index = new LineIndex(text);
+  return { title: 'Remove stale approvals', edits: [{ range: index.rangeOf(edit.start, edit.end), newText: edit.newText }] };
 }
 
 /** Removes the later of two same keys, or merges them when only the later one has a value. */

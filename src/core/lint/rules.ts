@@ -6,13 +6,14 @@ import { tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import { codeSpans } from '../references';
+import { APPROVALS_KEY, approvalStates } from '../lifecycle/approvals';
 import type { Range } from '../text';
 import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
 import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
-  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040';
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS031' | 'TS032' | 'TS040';
 
 export interface RuleInfo {
   readonly code: RuleCode;
@@ -44,6 +45,8 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The checklist section (`techSpec.checklistSection`) has no task items.', template: 'whether its `techSpec.checklistSection` section holds task items' },
   { code: 'TS024', name: 'section-level', severity: 'warning', description: 'A section of the template is there, but at another heading level.', template: 'the level of its sections' },
   { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).', template: '' },
+  { code: 'TS031', name: 'approval-stale', severity: 'warning', description: 'An entry of `approvals` whose digest no longer matches the content below the front matter: the spec changed since it was approved.', template: '' },
+  { code: 'TS032', name: 'approval-missing', severity: 'information', description: 'An APPROVED or IMPLEMENTED spec without a current approval (none recorded, or all stale).', template: '' },
   { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is in one of `techSpec.staleStatuses`.', template: '' },
 ];
 
@@ -56,7 +59,10 @@ export type FixData =
   | { readonly kind: 'touchLastUpdated' }
   | { readonly kind: 'insertSection'; readonly slug: string }
   | { readonly kind: 'renumberId' }
-  | { readonly kind: 'duplicateKey'; readonly key: string };
+  | { readonly kind: 'duplicateKey'; readonly key: string }
+  | { readonly kind: 'removeStaleApprovals' }
+  /** Recording a new approval needs who approves: the editor's command, not a text edit. */
+  | { readonly kind: 'reapprove' };
 
 export interface Finding {
   readonly code: RuleCode;
@@ -99,6 +105,7 @@ export function lintSpec(input: LintInput): Finding[] {
   checkFrontMatter(input, report);
   checkStructure(input, report);
   checkReferences(input, report);
+  checkApprovals(input, report);
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -143,7 +150,8 @@ function checkFrontMatter(input: LintInput, report: Report): void {
     else if (key !== 'status' && keys.valued.has(key) && isEmptyValue(field)) report('TS004', `Front-matter key "${key}" has no value.`, field.keyRange, { kind: 'addKey', key });
   }
   for (const field of frontMatter.fields) {
-    if (keys.known && !keys.known.has(field.key) && !input.config.idFields.includes(field.key)) {
+    // `approvals` is written by Approve, not by hand from the template.
+    if (keys.known && !keys.known.has(field.key) && !input.config.idFields.includes(field.key) && field.key !== APPROVALS_KEY) {
       report('TS005', `Unknown front-matter key "${field.key}": the template does not have it.`, field.keyRange);
     }
   }
@@ -357,6 +365,25 @@ function checkReferences(input: LintInput, report: Report): void {
     if (input.workspace.owners(reference.id).length > 0) continue;
     if (externalUrl(reference.id, reference.prefix, input.config.referenceUrls)) continue;
     report('TS030', `No document in the workspace owns ${reference.id}.`, reference.range);
+  }
+}
+
+/** Statuses that claim the content was approved: they need a current approval (TS032). */
+const APPROVED_STATUSES: readonly string[] = ['APPROVED', 'IMPLEMENTED'];
+
+function checkApprovals(input: LintInput, report: Report): void {
+  const { frontMatter, lines, text } = input.parsed;
+  if (!frontMatter.data) return;
+  const { current, stale } = approvalStates(text);
+  for (const approval of stale) {
+    const since = approval.date ? ` since ${approval.date}` : '';
+    report('TS031', `Approval by ${approval.by} is stale: approved content changed${since}.`, lineRangeOf(lines, approval.line), { kind: 'removeStaleApprovals' });
+  }
+  const status = getField(frontMatter, 'status');
+  const statusText = typeof status?.value === 'string' ? status.value.trim() : '';
+  if (status && current.length === 0 && APPROVED_STATUSES.includes(statusText)) {
+    const why = stale.length > 0 ? `its ${stale.length === 1 ? 'approval is' : `${stale.length} approvals are`} stale` : 'no approval is recorded';
+    report('TS032', `${statusText} without a current approval: ${why}.`, status.valueRange, { kind: 'reapprove' });
   }
 }
 
