@@ -48,6 +48,10 @@ export interface TechSpecConfig {
   /** The Markdown file that holds the spec index table, relative to the workspace folder. */
   readonly indexFile: string;
   readonly indexUpdateOnSave: boolean;
+  /** Id prefix (or `*`) → statuses in which a `decision_ref` document counts as accepted (TS045). */
+  readonly acceptedStatuses: Readonly<Record<string, readonly string[]>>;
+  /** Whether specs show code lenses (references, linked documents' status, next statuses, progress, approvals). */
+  readonly codeLensEnabled: boolean;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -81,6 +85,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   idsBranchRefs: ['refs/heads', 'refs/remotes'],
   indexFile: 'docs/specs/README.md',
   indexUpdateOnSave: false,
+  acceptedStatuses: { '*': ['ACCEPTED', 'APPROVED', 'IMPLEMENTED'] },
+  codeLensEnabled: true,
 };
 
 /** A setting that was set to something unusable, and what is used instead. */
@@ -153,6 +159,8 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
       optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
       documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
+      acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
+      codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
     },
     problems,
   };

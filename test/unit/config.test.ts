@@ -42,6 +42,8 @@ describe('config', () => {
       idsBranchRefs: ['refs/remotes/origin'],
       indexFile: 'SPECS.md',
       indexUpdateOnSave: true,
+      acceptedStatuses: { RFC: ['ACCEPTED'], '*': ['DONE'] },
+      codeLensEnabled: false,
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });
@@ -69,6 +71,9 @@ describe('config', () => {
       ['statuses', ['DRAFT', 3]],
       ['statuses', 'DRAFT'],
       ['idsScanBranches', 'yes'],
+      ['acceptedStatuses', { RFC: 'ACCEPTED' }],
+      ['acceptedStatuses', ['ACCEPTED']],
+      ['codeLensEnabled', 'on'],
       ['idsBranchRefs', 'refs/heads'],
       ['specGlob', ''],
       ['specGlob', { glob: '*' }],

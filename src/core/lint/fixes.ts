@@ -62,7 +62,16 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return renumber(context);
     case 'duplicateKey':
       return mergeDuplicate(fix.key, context);
+    case 'replaceReference':
+      return replaceReference(finding.range, fix.id, fix.replacement, context);
   }
+}
+
+/** Cites the successor instead: the id at the finding's range, if it is still there. */
+function replaceReference(range: Range, id: string, replacement: string, context: FixContext): Fix | undefined {
+  const line = context.parsed.lines[range.start.line] ?? '';
+  if (range.start.line !== range.end.line || line.slice(range.start.character, range.end.character) !== id) return undefined;
+  return { title: `Replace with ${replacement}`, edits: [{ range, newText: replacement }] };
 }
 
 /** Removes the later of two same keys, or merges them when only the later one has a value. */
