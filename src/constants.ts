@@ -41,7 +41,7 @@ export const ContextKeys = {
   checksRan: 'techSpec.checksRan',
 } as const;
 
-/** Configuration key (core's TechSpecConfig) → setting name under `techSpec.`. */
+/** Configuration key (core's TechSpecConfig, or a NESTED_SETTINGS key of core/config) → setting name under `techSpec.`. */
 export const Settings = {
   specsFolder: 'specsFolder',
   templatePath: 'templatePath',
@@ -73,6 +73,10 @@ export const Settings = {
   indexUpdateOnSave: 'index.updateOnSave',
   acceptedStatuses: 'lifecycle.acceptedStatuses',
   codeLensEnabled: 'codeLens.enabled',
+  lifecycleTransitions: 'lifecycle.transitions',
+  lifecycleGuards: 'lifecycle.guards',
+  lifecycleStrict: 'lifecycle.strict',
+  lastUpdatedOnSave: 'lastUpdated.onSave',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

@@ -1,3 +1,4 @@
+import { DEFAULT_LIFECYCLE, resolveGuards, resolveStrict, resolveTransitions, type LifecycleConfig, type LifecycleProblem } from './lifecycle/settings';
 import { RULES } from './lint/rules';
 // The extension's settings as plain data. The VS Code adapter and the CLI both build one of these.
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -52,6 +53,10 @@ export interface TechSpecConfig {
   readonly acceptedStatuses: Readonly<Record<string, readonly string[]>>;
   /** Whether specs show code lenses (references, linked documents' status, next statuses, progress, approvals). */
   readonly codeLensEnabled: boolean;
+  /** Which status may follow which, what a spec must pass to reach a status, and whether that can be overridden. */
+  readonly lifecycle: LifecycleConfig;
+  /** `content`: saving a spec whose body changed since its last save sets `last_updated` to today. */
+  readonly lastUpdatedOnSave: 'off' | 'content';
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -87,7 +92,26 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   indexUpdateOnSave: false,
   acceptedStatuses: { '*': ['ACCEPTED', 'APPROVED', 'IMPLEMENTED'] },
   codeLensEnabled: true,
+  lifecycle: DEFAULT_LIFECYCLE,
+  lastUpdatedOnSave: 'content',
 };
+
+/**
+ * Settings that TechSpecConfig holds as one object read from several settings: raw key (as in
+ * constants' Settings) → where its value sits. Every other raw key is a TechSpecConfig key.
+ */
+export const NESTED_SETTINGS = {
+  lifecycleTransitions: ['lifecycle', 'transitions'],
+  lifecycleGuards: ['lifecycle', 'guards'],
+  lifecycleStrict: ['lifecycle', 'strict'],
+} as const;
+
+/** The default of a raw setting key (constants' Settings keys), nested ones included. */
+export function settingDefault(key: string): unknown {
+  const nested = (NESTED_SETTINGS as Readonly<Record<string, readonly [keyof TechSpecConfig, string]>>)[key];
+  if (nested) return (DEFAULT_CONFIG[nested[0]] as unknown as Readonly<Record<string, unknown>>)[nested[1]];
+  return DEFAULT_CONFIG[key as keyof TechSpecConfig];
+}
 
 /** A setting that was set to something unusable, and what is used instead. */
 export interface ConfigProblem {
@@ -161,9 +185,24 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
       acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
       codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
+      lifecycle: resolveLifecycle(partial, problems),
+      lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => value === 'off' || value === 'content', '"off" or "content"'),
     },
     problems,
   };
+}
+
+/** The lifecycle from its three settings; a problem's key is the raw setting key (`lifecycleGuards`). */
+function resolveLifecycle(partial: Readonly<Record<string, unknown>>, problems: ConfigProblem[]): LifecycleConfig {
+  const found: LifecycleProblem[] = [];
+  const lifecycle: LifecycleConfig = {
+    transitions: resolveTransitions(partial.lifecycleTransitions, found),
+    guards: resolveGuards(partial.lifecycleGuards, found),
+    strict: resolveStrict(partial.lifecycleStrict, found),
+  };
+  const rawKey = { transitions: 'lifecycleTransitions', guards: 'lifecycleGuards', strict: 'lifecycleStrict' } as const;
+  for (const problem of found) problems.push({ key: rawKey[problem.key], message: problem.message });
+  return lifecycle;
 }
 
 /** Keeps the entries that name a rule and a severity; every other one is a problem. */

@@ -44,8 +44,13 @@ describe('config', () => {
       indexUpdateOnSave: true,
       acceptedStatuses: { RFC: ['ACCEPTED'], '*': ['DONE'] },
       codeLensEnabled: false,
+      lifecycle: { transitions: { OPEN: ['DONE'] }, guards: { DONE: ['checklist', { approvals: 2 }] }, strict: true },
+      lastUpdatedOnSave: 'off',
     };
-    assert.deepEqual(resolveConfig(valid), valid);
+    // The lifecycle is read from three settings of its own.
+    const { lifecycle, ...flat } = valid as { lifecycle: { transitions: unknown; guards: unknown; strict: unknown } };
+    const raw = { ...flat, lifecycleTransitions: lifecycle.transitions, lifecycleGuards: lifecycle.guards, lifecycleStrict: lifecycle.strict };
+    assert.deepEqual(resolveConfig(raw), valid);
   });
 
   it('drops values of the wrong type, one setting at a time', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Commands, CONFIG_SECTION, EXTENSION_ID, Settings, Views, WALKTHROUGH_ID } from '../../src/constants';
-import { DEFAULT_CONFIG } from '../../src/core/config';
+import { settingDefault } from '../../src/core/config';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -40,7 +40,7 @@ describe('package.json agrees with src/constants.ts', () => {
     for (const [key, setting] of Object.entries(Settings)) {
       const property = properties[`${CONFIG_SECTION}.${setting}`];
       assert.ok(property.markdownDescription || property.description, `${setting} has no description`);
-      assert.deepEqual(property.default, DEFAULT_CONFIG[key as keyof typeof DEFAULT_CONFIG], `default of ${setting}`);
+      assert.deepEqual(property.default, settingDefault(key), `default of ${setting}`);
     }
   });
 
