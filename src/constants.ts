@@ -17,6 +17,9 @@ export const Commands = {
   copySpecId: 'techSpec.copySpecId',
   createReferencedDocument: 'techSpec.createReferencedDocument',
   openWalkthrough: 'techSpec.openWalkthrough',
+  setStatus: 'techSpec.setStatus',
+  approve: 'techSpec.approve',
+  supersede: 'techSpec.supersede',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -29,6 +32,9 @@ export const Views = {
   container: 'techSpec',
   specs: 'techSpec.specs',
 } as const;
+
+/** The status bar item of the active spec (its id for the status bar's context menu). */
+export const STATUS_BAR_ITEM_ID = 'techSpec.status';
 
 /** The Getting Started walkthrough, as package.json declares it. */
 export const WALKTHROUGH_ID = 'techSpec.gettingStarted';

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { ParseCache } from './core/parse';
 import { ConfigurationService } from './vscode/configuration';
 import { registerFrontMatterCompletion } from './vscode/frontMatterCompletion';
-import { registerNewSpecCommand } from './vscode/newSpecCommand';
+import { createSpecCreator, registerNewSpecCommand } from './vscode/newSpecCommand';
+import { registerSupersedeCommand } from './vscode/supersedeCommand';
+import { registerCodeLenses } from './vscode/codeLenses';
+import { registerSpecStatusBar } from './vscode/specStatusBar';
 import { registerReferenceFeatures } from './vscode/references';
 import { AuthorLookup } from './vscode/authoringEnvironment';
 import type { Services } from './vscode/services';
@@ -56,13 +59,17 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
   const preview = registerMarkdownPreview(services);
+  const creator = createSpecCreator(services);
 
   context.subscriptions.push(
     log,
     configuration,
     index,
     vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
-    registerNewSpecCommand(services),
+    registerNewSpecCommand(services, creator),
+    registerSupersedeCommand(services, creator),
+    registerCodeLenses(services),
+    registerSpecStatusBar(services),
     registerFrontMatterCompletion(services),
     registerSuggestTrigger(services),
     registerSpecTree(services, tree),
