@@ -5,6 +5,7 @@ import { registerFrontMatterCompletion } from './vscode/frontMatterCompletion';
 import { createSpecCreator, registerNewSpecCommand } from './vscode/newSpecCommand';
 import { registerSupersedeCommand } from './vscode/supersedeCommand';
 import { registerCodeLenses } from './vscode/codeLenses';
+import { registerFrontMatterKeyHover } from './vscode/frontMatterKeyHover';
 import { registerSpecStatusBar } from './vscode/specStatusBar';
 import { registerReferenceFeatures } from './vscode/references';
 import { AuthorLookup } from './vscode/authoringEnvironment';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerNewSpecCommand(services, creator),
     registerSupersedeCommand(services, creator),
     registerCodeLenses(services),
+    registerFrontMatterKeyHover(services),
     registerSpecStatusBar(services),
     registerFrontMatterCompletion(services),
     registerSuggestTrigger(services),
