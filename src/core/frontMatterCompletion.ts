@@ -38,7 +38,7 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 export type CompletionContext =
-  | { readonly kind: 'key'; readonly range: Range; readonly present: readonly string[] }
+  | { readonly kind: 'key'; readonly range: Range; readonly present: readonly string[]; readonly typed?: string }
   | { readonly kind: 'value'; readonly key: string; readonly range: Range };
 
 /** What a front-matter key means, for a hover on it; undefined for keys Tech Spec does not know. */
@@ -61,7 +61,7 @@ export function completionContext(parsed: ParsedDocument, position: Position): C
     // or every key would be offered again and accepting one would write a duplicate.
     const parsedKeys = frontMatter.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key);
     const present = [...new Set([...parsedKeys, ...presentKeys(lines, position.line)])];
-    return { kind: 'key', present, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
+    return { kind: 'key', present, typed: before, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
   }
   const keyValue = /^([A-Za-z_][A-Za-z0-9_-]*):([ \t]*)(\S*)$/.exec(before);
   if (keyValue) {
@@ -98,7 +98,10 @@ export interface CompletionEntry {
 
 export function completionEntries(context: CompletionContext, data: CompletionData): CompletionEntry[] {
   if (context.kind === 'key') {
-    return [...FRONT_MATTER_KEYS, ...LIFECYCLE_KEYS]
+    // The lifecycle's keys are written by commands: offered once their first letters are typed, so a complete front matter offers nothing.
+    const typed = context.typed ?? '';
+    const lifecycle = typed === '' ? [] : LIFECYCLE_KEYS.filter((entry) => entry.key.startsWith(typed));
+    return [...FRONT_MATTER_KEYS, ...lifecycle]
       .map((entry, index) => ({ entry, index }))
       .filter(({ entry }) => !context.present.includes(entry.key))
       .map(({ entry, index }) => ({

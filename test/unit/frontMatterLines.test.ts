@@ -2,7 +2,7 @@
 // a key written twice gets a fix that removes the later one, or merges the two.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_STATUSES } from '../../src/core/config';
-import { completionContext, completionEntries, FRONT_MATTER_KEYS, LIFECYCLE_KEYS, type CompletionData } from '../../src/core/frontMatterCompletion';
+import { completionContext, completionEntries, FRONT_MATTER_KEYS, type CompletionData } from '../../src/core/frontMatterCompletion';
 import { duplicateKeys, scanKeyLines } from '../../src/core/frontMatterLines';
 import { fixFor, type TextEdit } from '../../src/core/lint';
 import { parseDocumentText } from '../../src/core/parse';
@@ -38,33 +38,30 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 describe('front matter read line by line', () => {
   describe('completion of keys', () => {
-    // The lifecycle's keys (supersedes, superseded_by, approvals) are offered after the template's while absent.
-    const LIFECYCLE = LIFECYCLE_KEYS.map((entry) => entry.key);
-
-    it('offers no template key on an empty new line of a complete front matter, only the lifecycle keys', () => {
+    it('offers no key on an empty new line of a complete front matter', () => {
       const { text, line } = typing('');
-      assert.deepEqual(keysOffered(text, line, 0), LIFECYCLE);
+      assert.deepEqual(keysOffered(text, line, 0), []);
     });
 
     for (const word of ['sta', 't', 'status', 'last_up']) {
       it(`offers no present key while "${word}" is typed on a new line (the YAML does not parse then)`, () => {
         const { text, line } = typing(word);
         assert.equal(parseDocumentText(text).frontMatter.data, undefined, 'the half-typed line should make the YAML invalid');
-        assert.deepEqual(keysOffered(text, line, word.length), LIFECYCLE);
+        assert.deepEqual(keysOffered(text, line, word.length), []);
       });
     }
 
     it('offers exactly the missing keys, in template order, while a line is typed', () => {
       const text = withFrontMatter({ status: null, related_prd: null }).replace('\n---\n', '\nsta\n---\n');
       const line = text.split('\n').indexOf('sta');
-      assert.deepEqual(keysOffered(text, line, 3), ['status', 'related_prd', ...LIFECYCLE]);
+      assert.deepEqual(keysOffered(text, line, 3), ['status', 'related_prd']);
     });
 
     it('still offers the key being retyped on its own line', () => {
       const text = withFrontMatter({});
       const line = text.split('\n').findIndex((candidate) => candidate.startsWith('status:'));
       const present = FRONT_MATTER_KEYS.map((entry) => entry.key).filter((key) => key !== 'status');
-      assert.deepEqual(keysOffered(text.replace('status: DRAFT', 'sta'), line, 3), ['status', ...LIFECYCLE]);
+      assert.deepEqual(keysOffered(text.replace('status: DRAFT', 'sta'), line, 3), ['status']);
       assert.equal(present.length, FRONT_MATTER_KEYS.length - 1);
     });
   });

@@ -16,15 +16,18 @@ const DATA: CompletionData = {
   specs: [{ id: 'TS-0042', title: 'Limiter', status: 'APPROVED' }],
 };
 
+const LIFECYCLE = ['supersedes', 'superseded_by', 'approvals'];
+
 describe('completion and hover know supersedes, superseded_by and approvals', () => {
-  it('offers the three keys after the template keys, and spec ids as their values', () => {
-    const text = '---\ntech_spec_id: TS-0050\n\n---\n';
-    const keys = completionEntries(completionContext(parseDocumentText(text), { line: 2, character: 0 })!, DATA).map((entry) => entry.label);
-    assert.deepEqual(keys.slice(-3), ['supersedes', 'superseded_by', 'approvals']);
+  it('offers the three keys once their first letters are typed, and spec ids as their values', () => {
+    const keysAfter = (typed: string) => completionEntries(completionContext(parseDocumentText(`---\ntech_spec_id: TS-0050\n${typed}\n---\n`), { line: 2, character: typed.length })!, DATA).map((entry) => entry.label).filter((key) => LIFECYCLE.includes(key));
+    assert.deepEqual(keysAfter('sup'), ['supersedes', 'superseded_by']);
+    assert.deepEqual(keysAfter('a'), ['approvals']);
+    assert.ok(!keysAfter('').includes('supersedes'), 'not on an empty line');
     const values = completionEntries(completionContext(parseDocumentText('---\nsupersedes: \n---\n'), { line: 1, character: 12 })!, DATA);
     assert.deepEqual(values.map((entry) => [entry.label, entry.detail, entry.documentation]), [['TS-0042', 'Limiter', 'Status: APPROVED']]);
-    const present = completionEntries(completionContext(parseDocumentText('---\nsupersedes: TS-0042\n\n---\n'), { line: 2, character: 0 })!, DATA).map((entry) => entry.label);
-    assert.ok(!present.includes('supersedes'));
+    const present = completionEntries(completionContext(parseDocumentText('---\nsupersedes: TS-0042\nsu\n---\n'), { line: 2, character: 2 })!, DATA).map((entry) => entry.label).filter((key) => LIFECYCLE.includes(key));
+    assert.deepEqual(present, ['superseded_by']);
   });
 
   it('a hover on the key says what it means; on approvals, how many are current and stale', () => {
