@@ -26,6 +26,8 @@ import { IdAllocator } from './vscode/idAllocation';
 import { GitBranchIds } from './vscode/node/gitBranchIds';
 import { registerIdRenameProvider } from './vscode/renameProvider';
 import { registerRenumberCommand } from './vscode/renumberCommand';
+import { registerSetStatusCommand } from './vscode/setStatusCommand';
+import { registerApproveCommand } from './vscode/approveCommand';
 import { registerMarkdownPreview } from './vscode/markdownPreview';
 import { SpecIndexDiagnostics } from './vscode/specIndexDiagnostics';
 import { registerSpecIndexOnSave } from './vscode/specIndexOnSave';
@@ -84,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerMcpServerDefinitions(services),
     registerIdRenameProvider(services),
     registerRenumberCommand(services),
+    registerSetStatusCommand(services),
+    registerApproveCommand(services),
     preview,
     registerUpdateSpecIndexCommand(services),
     registerSpecIndexOnSave(services),

@@ -7,6 +7,7 @@ import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
 import { fromVsRange, toVsRange } from './convert';
 import type { SpecDiagnostics } from './diagnostics';
+import { reapproveAction } from './approveCommand';
 import { renumberAction } from './renumberCommand';
 import type { Services } from './services';
 
@@ -41,6 +42,7 @@ export function registerQuickFixes(services: Services, diagnostics: SpecDiagnost
             if (renumber) actions.push(renumber);
             continue;
           }
+          if (finding?.fix?.kind === 'removeStaleApprovals' || finding?.fix?.kind === 'reapprove') actions.push(reapproveAction(document, diagnostic));
           const fix = finding && fixFor(finding, fixContext);
           if (!fix) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -153,6 +155,8 @@ function fixesFor(findings: readonly Finding[], context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
+    // Approvals are records of people's decisions: dropping them is never part of fixing a file in bulk.
+    if (finding.fix?.kind === 'removeStaleApprovals') continue;
     const fix = fixFor(finding, context);
     if (!fix || seen.has(fix.title)) continue;
     const ranges = fix.edits.map((edit) => toVsRange(edit.range));

@@ -126,6 +126,15 @@ export function lintConfig(partial: Readonly<Record<string, unknown>> = {}): Tec
   return resolveConfig(partial);
 }
 
+/**
+ * The fixtures' APPROVED specs predate recorded approvals: TS032 (approved without a current
+ * approval) is off unless a test names it in `rules`.
+ */
+export function withoutApprovalRule(config: Readonly<Record<string, unknown>> = {}): Readonly<Record<string, unknown>> {
+  const rules = (config.rules ?? {}) as Readonly<Record<string, unknown>>;
+  return 'TS032' in rules || 'approval-missing' in rules ? config : { ...config, rules: { TS032: 'off', ...rules } };
+}
+
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   const uri = options.uri ?? URI;
   const self = options.self ?? ['TS-0001'];
@@ -134,7 +143,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
     uri,
     parsed: parseDocumentText(text),
     template: TEMPLATE,
-    config: lintConfig(options.config),
+    config: lintConfig(withoutApprovalRule(options.config)),
     workspace: { owners: (id) => [...(self.includes(id) ? [uri] : []), ...(base[id] ?? []), ...(options.owners?.[id] ?? [])] },
     today: options.today ?? TODAY,
   });

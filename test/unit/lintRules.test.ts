@@ -5,6 +5,8 @@ import { findCollisions } from '../../src/core/ids/collisions';
 import { RULES, buildTemplateModel, isLintTarget, isRealDate, lintSpec, lintWithIndex, severityOf, type RuleCode } from '../../src/core/lint';
 import { fixFor } from '../../src/core/lint';
 import { parseDocumentText } from '../../src/core/parse';
+import { applyEdit } from '../../src/core/frontMatter';
+import { approvalEdit } from '../../src/core/lifecycle/approve';
 import { SpecIndex } from '../../src/core/specIndex';
 import {
   BODY,
@@ -988,6 +990,43 @@ describe('lint rules', () => {
       assert.equal(isLintTarget('docs/rfcs/TS-0004-x.md', parseDocumentText('# x\n'), config), false);
       assert.equal(isLintTarget('docs/specs/README.md', parseDocumentText('# x\n'), config), false);
       assert.equal(isLintTarget('docs/specs/RFC-0004-x.md', parseDocumentText('# x\n'), config), false);
+    });
+  });
+
+  describe('recorded approvals: TS031, TS032', () => {
+    const approve = (text: string, by = 'Ana') => applyEdit(text, approvalEdit(text, { by }, '2026-05-30')!.edit);
+    const change = (text: string) => text.replace('## Data Model', '## Data Model\n\nA late change.');
+    const approvalFindings = (text: string) => lint(text, { config: { rules: { TS032: 'information' } } }).filter((finding) => finding.code === 'TS031' || finding.code === 'TS032');
+
+    fires('TS031', 'on the entry of an approval whose content changed since', () => {
+      const findings = approvalFindings(change(approve(FILLED)));
+      assert.deepEqual(findings, [
+        { code: 'TS031', severity: 'warning', message: 'Approval by Ana is stale: approved content changed since 2026-05-30.', range: rangeOf(10, 0, 11), fix: { kind: 'removeStaleApprovals' } },
+      ]);
+    });
+
+    staysQuiet('TS031', 'while the content is as approved, line endings and trailing spaces aside', () => {
+      const approved = approve(FILLED);
+      assert.deepEqual(approvalFindings(approved), []);
+      assert.deepEqual(approvalFindings(approved.replace(/\n/g, '\r\n').replace('## Data Model', '## Data Model   ')), []);
+      assert.deepEqual(approvalFindings(approved.replace('title: Payment Retries', 'title: Retries')), [], 'a front-matter edit is no content change');
+    });
+
+    fires('TS032', 'on the status of an APPROVED or IMPLEMENTED spec with no current approval', () => {
+      const approvedStatus = withFrontMatter({ status: 'APPROVED' });
+      assert.deepEqual(approvalFindings(approvedStatus), [
+        { code: 'TS032', severity: 'information', message: 'APPROVED without a current approval: no approval is recorded.', range: rangeOf(3, 8, 16), fix: { kind: 'reapprove' } },
+      ]);
+      const stale = change(approve(withFrontMatter({ status: 'IMPLEMENTED' })));
+      assert.deepEqual(approvalFindings(stale).map((finding) => finding.message), [
+        'IMPLEMENTED without a current approval: its approval is stale.',
+        'Approval by Ana is stale: approved content changed since 2026-05-30.',
+      ]);
+    });
+
+    staysQuiet('TS032', 'with a current approval, and in other statuses', () => {
+      assert.deepEqual(approvalFindings(approve(withFrontMatter({ status: 'APPROVED' }))), []);
+      for (const status of ['DRAFT', 'IN_REVIEW', 'SUPERSEDED', 'DEPRECATED']) assert.deepEqual(approvalFindings(withFrontMatter({ status })), [], status);
     });
   });
 

@@ -8,7 +8,7 @@ import { resolveConfig } from '../../src/core/config';
 import { isLintTarget, lintSpec, templateModelFor, type Finding, type TemplateModel } from '../../src/core/lint';
 import { parseDocumentText } from '../../src/core/parse';
 import { renderTemplate } from '../../src/core/template';
-import { FILLED, REPO_ROOT, TEMPLATE_TEXT, TODAY, URI, fillPlaceholders, lineOf, withFrontMatter } from './lintFixtures';
+import { FILLED, REPO_ROOT, TEMPLATE_TEXT, TODAY, URI, fillPlaceholders, lineOf, withFrontMatter, withoutApprovalRule } from './lintFixtures';
 
 const TEAM_ROOT = path.join(REPO_ROOT, 'test', 'fixtures', 'customTemplate');
 const TEAM_TEXT = fs.readFileSync(path.join(TEAM_ROOT, 'templates', 'team-spec.md'), 'utf8');
@@ -24,7 +24,7 @@ function lintWith(template: TemplateModel, text: string, settings: Record<string
     uri: URI,
     parsed: parseDocumentText(text),
     template,
-    config: resolveConfig(settings),
+    config: resolveConfig(withoutApprovalRule(settings)),
     workspace: { owners: (id) => (id === 'TS-0001' ? [URI] : ['file:///w/other.md']) },
     today: TODAY,
   });

@@ -73,27 +73,47 @@ function toApproval(item: unknown, line: number): Approval | undefined {
 
 /** The line each item of the `approvals` sequence starts on, in order; the key's line for a flow list. */
 function approvalItemLines(lines: readonly string[], endLine: number): number[] {
+  return [...(approvalListLayout(lines, endLine)?.itemLines ?? [])];
+}
+
+/** Where the `approvals` list sits in the front matter. */
+export interface ApprovalListLayout {
+  readonly keyLine: number;
+  /** Whether the items are `- ` lines below the key (else a flow list `[...]` or no value). */
+  readonly block: boolean;
+  /** Line where each item starts, in order. */
+  readonly itemLines: readonly number[];
+  /** The indentation of the `- ` of the first item; '' when there is none. */
+  readonly indent: string;
+}
+
+/** The `approvals` key's list as lines; undefined when there is no such key or the YAML does not parse. */
+export function approvalListLayout(lines: readonly string[], endLine: number): ApprovalListLayout | undefined {
   const { parseDocument, isMap, isSeq, isScalar } = yamlLibrary();
   const content = lines.slice(1, endLine).join('\n');
   let doc;
   try {
     doc = parseDocument(content, { prettyErrors: false, logLevel: 'silent' });
   } catch {
-    return [];
+    return undefined;
   }
-  if (!isMap(doc.contents)) return [];
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const lineOf = (offset: number) => 1 + countLineBreaks(content, offset);
   for (const pair of doc.contents.items) {
     const key = pair.key as YamlNode | null;
     if (!isScalar(key) || key.value !== APPROVALS_KEY) continue;
     const value = pair.value as YamlNode | null;
-    if (!isSeq(value)) return [];
-    return value.items.map((item) => {
+    const keyLine = lineOf(key.range?.[0] ?? 0);
+    if (!isSeq(value)) return { keyLine, block: false, itemLines: [], indent: '' };
+    const itemLines = value.items.map((item) => {
       const node = item as YamlNode | null;
-      return node?.range ? lineOf(node.range[0]) : lineOf(key.range?.[0] ?? 0);
+      return node?.range ? lineOf(node.range[0]) : keyLine;
     });
+    const block = !value.flow;
+    const first = block && itemLines.length > 0 ? (/^([ \t]*)-/.exec(lines[itemLines[0]] ?? '')?.[1] ?? '') : '';
+    return { keyLine, block, itemLines, indent: first };
   }
-  return [];
+  return undefined;
 }
 
 function countLineBreaks(text: string, end: number): number {

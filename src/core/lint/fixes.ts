@@ -2,6 +2,7 @@ import { frontMatterEdit, getField } from '../frontMatter';
 import { FRONT_MATTER_KEYS } from '../frontMatterCompletion';
 import { duplicateKeyFix, duplicateKeys } from '../frontMatterLines';
 import { parseId } from '../ids';
+import { removeStaleApprovalsEdit } from '../lifecycle/approve';
 import type { ParsedDocument } from '../parse';
 import { stripIdPrefix } from '../summary';
 import { LineIndex, type Range } from '../text';
@@ -64,6 +65,10 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return mergeDuplicate(fix.key, context);
     case 'replaceReference':
       return replaceReference(finding.range, fix.id, fix.replacement, context);
+    case 'removeStaleApprovals':
+      return removeStale(parsed.text);
+    case 'reapprove':
+      return undefined;
   }
 }
 
@@ -72,6 +77,13 @@ function replaceReference(range: Range, id: string, replacement: string, context
   const line = context.parsed.lines[range.start.line] ?? '';
   if (range.start.line !== range.end.line || line.slice(range.start.character, range.end.character) !== id) return undefined;
   return { title: `Replace with ${replacement}`, edits: [{ range, newText: replacement }] };
+}
+
+function removeStale(text: string): Fix | undefined {
+  const edit = removeStaleApprovalsEdit(text);
+  if (!edit) return undefined;
+  const index = new LineIndex(text);
+  return { title: 'Remove stale approvals', edits: [{ range: index.rangeOf(edit.start, edit.end), newText: edit.newText }] };
 }
 
 /** Removes the later of two same keys, or merges them when only the later one has a value. */

@@ -7,13 +7,14 @@ import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import { codeSpans } from '../references';
 import { citesRetired, decisionNotAccepted, SUPERSEDED_BY_KEY, SUPERSEDES_KEY, supersededWithoutSuccessor, supersessionLinks, type LifecycleCode, type LinkedDocument } from '../lifecycle/supersession';
+import { approvalStates } from '../lifecycle/approvals';
 import type { Range } from '../text';
 import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
 import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
-  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040'
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS031' | 'TS032' | 'TS040'
   | LifecycleCode;
 
 export interface RuleInfo {
@@ -46,6 +47,8 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The checklist section (`techSpec.checklistSection`) has no task items.', template: 'whether its `techSpec.checklistSection` section holds task items' },
   { code: 'TS024', name: 'section-level', severity: 'warning', description: 'A section of the template is there, but at another heading level.', template: 'the level of its sections' },
   { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).', template: '' },
+  { code: 'TS031', name: 'approval-stale', severity: 'warning', description: 'An entry of `approvals` whose digest no longer matches the content below the front matter: the spec changed since it was approved.', template: '' },
+  { code: 'TS032', name: 'approval-missing', severity: 'information', description: 'An APPROVED or IMPLEMENTED spec without a current approval (none recorded, or all stale).', template: '' },
   { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is in one of `techSpec.staleStatuses`.', template: '' },
   { code: 'TS041', name: 'superseded-without-successor', severity: 'warning', description: 'The spec is SUPERSEDED but has no `superseded_by`.', template: '' },
   { code: 'TS042', name: 'supersession-unpaired', severity: 'warning', description: '`supersedes` / `superseded_by` names a document that does not name this spec back.', template: '' },
@@ -64,7 +67,10 @@ export type FixData =
   | { readonly kind: 'insertSection'; readonly slug: string }
   | { readonly kind: 'renumberId' }
   | { readonly kind: 'duplicateKey'; readonly key: string }
-  | { readonly kind: 'replaceReference'; readonly id: string; readonly replacement: string };
+  | { readonly kind: 'replaceReference'; readonly id: string; readonly replacement: string }
+  | { readonly kind: 'removeStaleApprovals' }
+  /** Recording a new approval needs who approves: the editor's command, not a text edit. */
+  | { readonly kind: 'reapprove' };
 
 export interface Finding {
   readonly code: RuleCode;
@@ -111,6 +117,7 @@ export function lintSpec(input: LintInput): Finding[] {
   checkStructure(input, report);
   checkReferences(input, report);
   checkLifecycle(input, report);
+  checkApprovals(input, report);
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -376,27 +383,46 @@ function checkReferences(input: LintInput, report: Report): void {
 
 /** Supersession and citations of retired or unaccepted documents (src/core/lifecycle/supersession). */
 function checkLifecycle(input: LintInput, report: Report): void {
-  const { parsed, config, workspace } = input;
-  const references = parsed.references(config.referencePrefixes);
-  const found = [...supersededWithoutSuccessor(parsed, references)];
-  const lookup = workspace.document;
+  const { parsed, config, workspace } = input
+  const references = parsed.references(config.referencePrefixes)
+  const found = [...supersededWithoutSuccessor(parsed, references)]
+  const lookup = workspace.document
   if (lookup) {
-    const facts = { document: (id: string) => lookup.call(workspace, id) };
-    const ownIds = config.idFields.map((key) => getField(parsed.frontMatter, key)?.value).filter((value): value is string => typeof value === 'string').map((value) => value.trim());
+    const facts = { document: (id: string) => lookup.call(workspace, id) }
+    const ownIds = config.idFields.map((key) => getField(parsed.frontMatter, key)?.value).filter((value): value is string => typeof value === 'string').map((value) => value.trim())
     found.push(
       ...supersessionLinks(ownIds[0], references, facts),
       ...citesRetired(parsed, ownIds, references, facts, config.idFields),
       ...decisionNotAccepted(parsed, references, facts, config.acceptedStatuses ?? {}),
-    );
+    )
   }
   for (const finding of found) {
-    const fix: FixData | undefined = finding.replacement ? { kind: 'replaceReference', id: rangeText(parsed.lines, finding.range), replacement: finding.replacement } : undefined;
-    report(finding.code, finding.message, finding.range, fix);
+    const fix: FixData | undefined = finding.replacement ? { kind: 'replaceReference', id: rangeText(parsed.lines, finding.range), replacement: finding.replacement } : undefined
+    report(finding.code, finding.message, finding.range, fix)
   }
 }
 
 function rangeText(lines: readonly string[], range: Range): string {
-  return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+  return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character)
+}
+
+/** Statuses that claim the content was approved: they need a current approval (TS032). */
+const APPROVED_STATUSES: readonly string[] = ['APPROVED', 'IMPLEMENTED'];
+
+function checkApprovals(input: LintInput, report: Report): void {
+  const { frontMatter, lines, text } = input.parsed;
+  if (!frontMatter.data) return;
+  const { current, stale } = approvalStates(text);
+  for (const approval of stale) {
+    const since = approval.date ? ` since ${approval.date}` : '';
+    report('TS031', `Approval by ${approval.by} is stale: approved content changed${since}.`, lineRangeOf(lines, approval.line), { kind: 'removeStaleApprovals' });
+  }
+  const status = getField(frontMatter, 'status');
+  const statusText = typeof status?.value === 'string' ? status.value.trim() : '';
+  if (status && current.length === 0 && APPROVED_STATUSES.includes(statusText)) {
+    const why = stale.length > 0 ? `its ${stale.length === 1 ? 'approval is' : `${stale.length} approvals are`} stale` : 'no approval is recorded';
+    report('TS032', `${statusText} without a current approval: ${why}.`, status.valueRange, { kind: 'reapprove' });
+  }
 }
 
 /** A uri's path decoded; a stray `%` (`100%.md`) is taken as it is instead of throwing. */
