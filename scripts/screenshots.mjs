@@ -198,10 +198,14 @@ async function shoot(page, name, clip) {
 /** A spec's code lenses (references, decision and PRD state, next statuses, progress) and the status bar item. */
 async function lenses(page) {
   await openFile(page, 'TS-0001-access-token-service.md');
+  const status = page.locator('.statusbar-item', { hasText: /TS-0001 · / });
+  await visible(status);
+  // A first activation opens the walkthrough over the spec: start again from a clean window.
+  await reset(page);
+  await openFile(page, 'TS-0001-access-token-service.md');
   const editor = page.locator('.editor-group-container.active');
   // The lenses come once the index is built: every one of the front matter's and the checklist heading's.
   await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .codelens-decoration').length >= 4, null, { timeout: WAIT });
-  const status = page.locator('.statusbar-item', { hasText: /TS-0001 · / });
   await visible(status);
   const editorBox = await boxOf(editor);
   const statusBox = await boxOf(status);
