@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of the extension at work for the README, taken from the real workbench.
 // Starts the same host as `npm start` (code-server + this extension) on a fresh copy of samples/workspace, drives the
 // workbench in headless Chromium with the mouse and keyboard like a user, and writes media/screenshots/*.png.
-// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,preview,tree] [--keep-going]
+// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,lenses,preview,tree] [--keep-going]
 // On a failure, the full window is saved next to the host logs in .vscode-test/logs/. TECHSPEC_SHOTS_FULL=1 also
 // writes the uncropped window as <name>.full.png, to check a crop.
 import { spawnSync } from 'node:child_process';
@@ -59,7 +59,7 @@ async function main() {
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: WAIT });
     // The tree goes after the editor pictures: it widens the side bar, which would wrap their lines. The preview
     // goes after the tree: it is the newest picture, so a failure there costs no other one.
-    const shots = { problems, hover, completion, newSpec, tree, preview };
+    const shots = { problems, hover, completion, newSpec, lenses, tree, preview };
     for (const [name, shoot] of Object.entries(shots)) {
       if (only && !only.has(name)) continue;
       const t0 = Date.now();
@@ -194,6 +194,24 @@ async function shoot(page, name, clip) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The pictures
+
+/** A spec's code lenses (references, decision and PRD state, next statuses, progress) and the status bar item. */
+async function lenses(page) {
+  await openFile(page, 'TS-0001-access-token-service.md');
+  const status = page.locator('.statusbar-item', { hasText: /TS-0001 · / });
+  await visible(status);
+  // A first activation opens the walkthrough over the spec: start again from a clean window.
+  await reset(page);
+  await openFile(page, 'TS-0001-access-token-service.md');
+  const editor = page.locator('.editor-group-container.active');
+  // The lenses come once the index is built: every one of the front matter's and the checklist heading's.
+  await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .codelens-decoration').length >= 4, null, { timeout: WAIT });
+  await visible(status);
+  const editorBox = await boxOf(editor);
+  const statusBox = await boxOf(status);
+  const top = { x: editorBox.x, y: editorBox.y, width: Math.min(editorBox.width, 900), height: 360 };
+  return shoot(page, 'lenses', union([top, statusBox]));
+}
 
 /** The Tech Specs view: status groups with counts, specs with checklist progress, one spec's table of contents. */
 async function tree(page) {

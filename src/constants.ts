@@ -19,6 +19,7 @@ export const Commands = {
   openWalkthrough: 'techSpec.openWalkthrough',
   setStatus: 'techSpec.setStatus',
   approve: 'techSpec.approve',
+  supersede: 'techSpec.supersede',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -31,6 +32,9 @@ export const Views = {
   container: 'techSpec',
   specs: 'techSpec.specs',
 } as const;
+
+/** The status bar item of the active spec (its id for the status bar's context menu). */
+export const STATUS_BAR_ITEM_ID = 'techSpec.status';
 
 /** The Getting Started walkthrough, as package.json declares it. */
 export const WALKTHROUGH_ID = 'techSpec.gettingStarted';
@@ -73,6 +77,8 @@ export const Settings = {
   idsBranchRefs: 'ids.branchRefs',
   indexFile: 'index.file',
   indexUpdateOnSave: 'index.updateOnSave',
+  acceptedStatuses: 'lifecycle.acceptedStatuses',
+  codeLensEnabled: 'codeLens.enabled',
   lifecycleTransitions: 'lifecycle.transitions',
   lifecycleGuards: 'lifecycle.guards',
   lifecycleStrict: 'lifecycle.strict',

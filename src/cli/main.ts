@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../core/encoding';
+import { progressText } from '../core/checklistText';
 import { formatId, parseId } from '../core/ids';
 import { isLintTarget, templateModelFor, lintWithIndex, type Finding } from '../core/lint';
 import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
@@ -267,7 +268,7 @@ function list(root: string, format: string, io: Io): number {
     id: spec.id ?? '',
     status: spec.status ?? '',
     title: spec.title ?? '',
-    progress: !spec.checklist.found ? 'no section' : spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-',
+    progress: progressText(spec.checklist),
     path: relativePath(spec.uri, root),
   }));
   // Files meant as specs that could not be read are not in the list: say so, on stderr.

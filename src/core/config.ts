@@ -49,6 +49,10 @@ export interface TechSpecConfig {
   /** The Markdown file that holds the spec index table, relative to the workspace folder. */
   readonly indexFile: string;
   readonly indexUpdateOnSave: boolean;
+  /** Id prefix (or `*`) → statuses in which a `decision_ref` document counts as accepted (TS045). */
+  readonly acceptedStatuses: Readonly<Record<string, readonly string[]>>;
+  /** Whether specs show code lenses (references, linked documents' status, next statuses, progress, approvals). */
+  readonly codeLensEnabled: boolean;
   /** Which status may follow which, what a spec must pass to reach a status, and whether that can be overridden. */
   readonly lifecycle: LifecycleConfig;
 }
@@ -84,6 +88,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   idsBranchRefs: ['refs/heads', 'refs/remotes'],
   indexFile: 'docs/specs/README.md',
   indexUpdateOnSave: false,
+  acceptedStatuses: { '*': ['ACCEPTED', 'APPROVED', 'IMPLEMENTED'] },
+  codeLensEnabled: true,
   lifecycle: DEFAULT_LIFECYCLE,
 };
 
@@ -174,6 +180,8 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
       optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
       documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
+      acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
+      codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
       lifecycle: resolveLifecycle(partial, problems),
     },
     problems,

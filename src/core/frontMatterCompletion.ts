@@ -21,6 +21,13 @@ export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'related_prd', description: 'Optional: the product requirements document, e.g. PRD-0012 or a link.', required: false },
 ];
 
+/** Keys the lifecycle writes (Supersede, Approve); offered after the template's, never required. */
+export const LIFECYCLE_KEYS: readonly FrontMatterKey[] = [
+  { key: 'supersedes', description: 'The spec this one replaces, e.g. TS-0042. Its `superseded_by` should name this spec back.', required: false },
+  { key: 'superseded_by', description: 'The spec that replaces this one, e.g. TS-0050; set with status SUPERSEDED (Tech Spec: Supersede sets both).', required: false },
+  { key: 'approvals', description: 'Recorded approvals: who approved which content (by, role, date, digest). Written by Tech Spec: Approve; an entry goes stale when the content changes.', required: false },
+];
+
 export const STATUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
   DRAFT: 'Being written; not ready for review.',
   IN_REVIEW: 'Complete enough for reviewers to comment on.',
@@ -31,8 +38,13 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 export type CompletionContext =
-  | { readonly kind: 'key'; readonly range: Range; readonly present: readonly string[] }
+  | { readonly kind: 'key'; readonly range: Range; readonly present: readonly string[]; readonly typed?: string }
   | { readonly kind: 'value'; readonly key: string; readonly range: Range };
+
+/** What a front-matter key means, for a hover on it; undefined for keys Tech Spec does not know. */
+export function keyDescription(key: string): string | undefined {
+  return [...FRONT_MATTER_KEYS, ...LIFECYCLE_KEYS].find((entry) => entry.key === key)?.description;
+}
 
 /** Where in the front matter the cursor is, or undefined outside it (the body offers nothing). */
 export function completionContext(parsed: ParsedDocument, position: Position): CompletionContext | undefined {
@@ -49,7 +61,7 @@ export function completionContext(parsed: ParsedDocument, position: Position): C
     // or every key would be offered again and accepting one would write a duplicate.
     const parsedKeys = frontMatter.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key);
     const present = [...new Set([...parsedKeys, ...presentKeys(lines, position.line)])];
-    return { kind: 'key', present, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
+    return { kind: 'key', present, typed: before, range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: position.character + wordEnd } } };
   }
   const keyValue = /^([A-Za-z_][A-Za-z0-9_-]*):([ \t]*)(\S*)$/.exec(before);
   if (keyValue) {
@@ -68,6 +80,8 @@ export interface CompletionData {
   readonly author: string | undefined;
   readonly rfcs: ReadonlyArray<{ id: string; title?: string; status?: string }>;
   readonly prds: ReadonlyArray<{ id: string; title?: string; status?: string }>;
+  /** Specs, for `supersedes` and `superseded_by`; empty unless asked for. */
+  readonly specs?: ReadonlyArray<{ id: string; title?: string; status?: string }>;
 }
 
 export interface CompletionEntry {
@@ -84,16 +98,23 @@ export interface CompletionEntry {
 
 export function completionEntries(context: CompletionContext, data: CompletionData): CompletionEntry[] {
   if (context.kind === 'key') {
-    return FRONT_MATTER_KEYS.filter((entry) => !context.present.includes(entry.key)).map((entry, index) => ({
-      label: entry.key,
-      insertText: `${entry.key}: `,
-      detail: entry.required ? 'Tech Spec front matter' : 'Tech Spec front matter (optional)',
-      documentation: entry.description,
-      kind: 'key',
-      sortText: String(index).padStart(2, '0'),
-      range: context.range,
-      retrigger: true,
-    }));
+    // The lifecycle's keys are written by commands: offered once their first letters are typed, so a complete front matter offers nothing.
+    const typed = context.typed ?? '';
+    const lifecycle = typed === '' ? [] : LIFECYCLE_KEYS.filter((entry) => entry.key.startsWith(typed));
+    return [...FRONT_MATTER_KEYS, ...lifecycle]
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => !context.present.includes(entry.key))
+      .map(({ entry, index }) => ({
+        label: entry.key,
+        // A list comes on the lines below: nothing to suggest right after its key.
+        insertText: entry.key === 'approvals' ? `${entry.key}:` : `${entry.key}: `,
+        detail: entry.required ? 'Tech Spec front matter' : 'Tech Spec front matter (optional)',
+        documentation: entry.description,
+        kind: 'key' as const,
+        sortText: String(index).padStart(2, '0'),
+        range: context.range,
+        retrigger: entry.key !== 'approvals',
+      }));
   }
   const value = (label: string, detail: string, index: number, documentation?: string): CompletionEntry => ({
     label,
@@ -118,6 +139,9 @@ export function completionEntries(context: CompletionContext, data: CompletionDa
       return data.rfcs.map((doc, index) => value(doc.id, doc.title ?? 'RFC', index, doc.status ? `Status: ${doc.status}` : undefined));
     case 'related_prd':
       return data.prds.map((doc, index) => value(doc.id, doc.title ?? 'PRD', index, doc.status ? `Status: ${doc.status}` : undefined));
+    case 'supersedes':
+    case 'superseded_by':
+      return (data.specs ?? []).map((doc, index) => value(doc.id, doc.title ?? 'Spec', index, doc.status ? `Status: ${doc.status}` : undefined));
     default:
       return [];
   }

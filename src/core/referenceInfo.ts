@@ -58,6 +58,8 @@ export function describeReference(
   if (owner.status) fields.push(['Status', owner.status]);
   if (owner.author) fields.push(['Author', owner.author]);
   if (owner.lastUpdated) fields.push(['Last updated', owner.lastUpdated]);
+  if (owner.supersededBy?.length) fields.push(['Superseded by', owner.supersededBy.join(', ')]);
+  if (owner.supersedes?.length) fields.push(['Supersedes', owner.supersedes.join(', ')]);
   const links: Array<{ label: string; url: string }> = [];
   if (owner.relatedPrd && isWebUrl(owner.relatedPrd)) links.push({ label: 'Related PRD', url: owner.relatedPrd });
   return {

@@ -7,7 +7,10 @@ type IndexConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matc
 export interface IndexChange {
   readonly upserted: readonly string[];
   readonly removed: readonly string[];
-  /** Ids whose owners changed: findings about them in other documents may have changed too. */
+  /**
+   * Ids whose owners changed, or whose owner's lifecycle facts (status, supersession) changed:
+   * findings about them in other documents may have changed too.
+   */
   readonly ids: readonly string[];
 }
 
@@ -44,7 +47,7 @@ export class SpecIndex {
     this.entries.set(summary.uri, summary);
     for (const id of summary.ownedIds) addTo(this.ownersById, id, summary.uri);
     if (summary.isSpec) addTo(this.specsByStatus, summary.status ?? '', summary.uri);
-    this.emit({ upserted: [summary.uri], removed: [], ids: changedIds(previous?.ownedIds ?? [], summary.ownedIds) });
+    this.emit({ upserted: [summary.uri], removed: [], ids: changedIds(previous, summary) });
   }
 
   remove(uri: string): boolean {
@@ -141,10 +144,19 @@ export class SpecIndex {
   }
 }
 
-/** Ids owned before or after, but not both. */
-function changedIds(before: readonly string[], after: readonly string[]): string[] {
+/** Ids owned before or after but not both; all of them when what others check of the owner changed. */
+function changedIds(previous: SpecSummary | undefined, next: SpecSummary): string[] {
+  const before = previous?.ownedIds ?? [];
+  const after = next.ownedIds;
+  if (previous && !sameLifecycle(previous, next)) return [...new Set([...before, ...after])];
   if (before.length === after.length && before.every((id, i) => id === after[i])) return [];
   return [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))];
+}
+
+/** Whether the facts other documents' checks read (TS042–TS045) are the same. */
+function sameLifecycle(a: SpecSummary, b: SpecSummary): boolean {
+  const list = (ids: readonly string[] | undefined) => (ids ?? []).join(' ');
+  return a.status === b.status && list(a.supersedes) === list(b.supersedes) && list(a.supersededBy) === list(b.supersededBy);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {

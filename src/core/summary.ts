@@ -1,6 +1,7 @@
 import type { TechSpecConfig } from './config';
 import { stringValue } from './frontMatter';
 import { idFromFileName, parseId } from './ids';
+import { SUPERSEDED_BY_KEY, SUPERSEDES_KEY } from './lifecycle/supersession';
 import { checklistProgress, inlineToPlainText, SlugCounter, type ChecklistProgress, type Outline } from './outline';
 import { parseDocumentText, type ParsedDocument } from './parse';
 import { detach } from './text';
@@ -28,6 +29,10 @@ export interface SpecSummary {
   readonly titleLine: number;
   /** Distinct ids this document cites. */
   readonly references: readonly string[];
+  /** Ids under `supersedes` (the documents this one replaces); absent when none. */
+  readonly supersedes?: readonly string[];
+  /** Ids under `superseded_by` (the documents that replace this one); absent when none. */
+  readonly supersededBy?: readonly string[];
   /** Headings, compactly encoded; read with outlineEntries(). */
   readonly outline: string;
   /** Tasks of the `techSpec.checklistSection` section; `found` is false when the spec has none. */
@@ -66,7 +71,13 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
   const firstH1 = outline.headings.find((heading) => heading.level === 1);
   const title = stringValue(data, 'title') ?? (firstH1 ? stripIdPrefix(firstH1.text) : undefined);
   const cited = new Set<string>();
-  for (const reference of parsed.references(config.referencePrefixes)) cited.add(reference.id);
+  const supersedes: string[] = [];
+  const supersededBy: string[] = [];
+  for (const reference of parsed.references(config.referencePrefixes)) {
+    cited.add(reference.id);
+    if (reference.key === SUPERSEDES_KEY) supersedes.push(detach(reference.id));
+    else if (reference.key === SUPERSEDED_BY_KEY) supersededBy.push(detach(reference.id));
+  }
   const problem = frontMatter.problems[0]?.message;
   return {
     uri,
@@ -84,6 +95,8 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     abstract: optional(firstSentence(lines, outline, frontMatter.bodyStartLine)),
     titleLine: firstH1?.line ?? 0,
     references: [...cited].map(detach),
+    ...(supersedes.length > 0 ? { supersedes } : {}),
+    ...(supersededBy.length > 0 ? { supersededBy } : {}),
     outline: encodeOutline(outline),
     checklist: checklistProgress(outline, config.checklistSection),
     problem: optional(problem),

@@ -10,7 +10,11 @@ import { IdAllocator, type BranchIdReader } from './idAllocation';
 import type { LocalFiles } from './localFiles';
 import { createLogChannel } from './log';
 import { registerMarkdownPreview } from './markdownPreview';
-import { registerNewSpecCommand } from './newSpecCommand';
+import { createSpecCreator, registerNewSpecCommand } from './newSpecCommand';
+import { registerSupersedeCommand } from './supersedeCommand';
+import { registerCodeLenses } from './codeLenses';
+import { registerFrontMatterKeyHover } from './frontMatterKeyHover';
+import { registerSpecStatusBar } from './specStatusBar';
 import { registerQuickFixes } from './quickFixes';
 import { registerReferenceFixes } from './referenceFixes';
 import { registerReferenceFeatures } from './references';
@@ -69,6 +73,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
   const tree = new SpecTreeProvider(services);
   const diagnostics = new SpecDiagnostics(services);
   const preview = registerMarkdownPreview(services);
+  const creator = createSpecCreator(services);
   if (platform.limits) log.info(platform.limits);
 
   context.subscriptions.push(
@@ -76,7 +81,11 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
     configuration,
     index,
     vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
-    registerNewSpecCommand(services),
+    registerNewSpecCommand(services, creator),
+    registerSupersedeCommand(services, creator),
+    registerCodeLenses(services),
+    registerFrontMatterKeyHover(services),
+    registerSpecStatusBar(services),
     registerFrontMatterCompletion(services),
     registerSuggestTrigger(services),
     registerSpecTree(services, tree),

@@ -40,7 +40,8 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
   // Statuses, id format and author may differ per folder in a multi-root workspace.
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const config = services.configuration.forFolder(folder);
-  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id';
+  const needsSpecs = key === 'supersedes' || key === 'superseded_by';
+  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id' || needsSpecs;
   if (needsIndex) await services.index.ready();
   const model = services.index.model;
   const describe = (prefix: string) =>
@@ -58,5 +59,7 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
     author: key === 'author' ? await services.authors.author(config.author, folder?.uri) : undefined,
     rfcs: key === 'decision_ref' ? describe('RFC') : [],
     prds: key === 'related_prd' ? describe('PRD') : [],
+    // Other specs: a spec does not supersede itself.
+    specs: needsSpecs ? describe(config.idPrefix).filter((spec) => !model.owners(spec.id).some((owner) => owner.uri === document.uri.toString())) : [],
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
-import { stringValue } from '../core/frontMatter';
+import { setFrontMatterValue, stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
 import { newSpecPreview } from '../core/newSpecPreview';
 import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
@@ -32,8 +32,22 @@ function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 }
 
-export function registerNewSpecCommand(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): vscode.Disposable {
-  const creator = new SpecCreator(services, environment ?? ((config, folder) => services.authors.environment(config.author, folder)));
+/**
+ * What a caller other than the command adds to a creation (Supersede): front-matter keys of the new
+ * spec, and edits of other files that go into the same WorkspaceEdit as the new file, so that one
+ * undo reverts all of it. `alongside` runs again for each id tried, on a fresh edit.
+ */
+export interface SpecCreationExtras {
+  readonly frontMatter?: Readonly<Record<string, string>>;
+  alongside?(edit: vscode.WorkspaceEdit, created: { readonly id: string; readonly uri: vscode.Uri; readonly today: string }): void;
+}
+
+/** The one New Tech Spec path: the command and Supersede share it, so ids are allocated one creation at a time. */
+export function createSpecCreator(services: Services, environment?: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment): SpecCreator {
+  return new SpecCreator(services, environment ?? ((config, folder) => services.authors.environment(config.author, folder)));
+}
+
+export function registerNewSpecCommand(services: Services, creator: SpecCreator = createSpecCreator(services)): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.newSpec, (args?: NewSpecArgs) => creator.run(isArgs(args) ? args : {})),
     // From the Explorer's context menu: the argument is the folder's Uri.
@@ -45,7 +59,7 @@ function isArgs(value: unknown): value is NewSpecArgs {
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
 }
 
-class SpecCreator {
+export class SpecCreator {
   /** Creations run one at a time, so two at once never pick the same id. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -54,10 +68,10 @@ class SpecCreator {
     private readonly environmentFor: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment,
   ) {}
 
-  async run(args: NewSpecArgs): Promise<vscode.Uri | undefined> {
+  async run(args: NewSpecArgs, extras: SpecCreationExtras = {}): Promise<vscode.Uri | undefined> {
     const request = await this.complete(args);
     if (!request) return undefined;
-    const created = this.queue.then(() => this.create(request));
+    const created = this.queue.then(() => this.create(request, extras));
     this.queue = created.catch(() => undefined);
     try {
       const uri = await created;
@@ -172,7 +186,7 @@ class SpecCreator {
     return picked?.id;
   }
 
-  private async create({ args, workspaceFolder }: Request): Promise<vscode.Uri> {
+  private async create({ args, workspaceFolder }: Request, extras: SpecCreationExtras): Promise<vscode.Uri> {
     const config = this.services.configuration.forFolder(workspaceFolder);
     const targetFolder = this.targetFolder(args, workspaceFolder, config);
     const template = await this.services.templates.text(workspaceFolder, config);
@@ -188,7 +202,7 @@ class SpecCreator {
     let id = allocation.id;
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       const uri = vscode.Uri.joinPath(targetFolder, specFileName(id, title));
-      const text = renderTemplate(template, {
+      const rendered = renderTemplate(template, {
         id,
         title,
         author,
@@ -198,9 +212,13 @@ class SpecCreator {
         decisionRef: args.decisionRef,
         relatedPrd: args.relatedPrd,
       });
+      const text = withKeys(rendered, extras.frontMatter ?? {});
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+      extras.alongside?.(edit, { id, uri, today });
       // The create itself is the check: it fails if the file exists, even one that another window,
       // the CLI or a git pull wrote after the ids were read. Then: the next id.
-      if (await createFileIfAbsent(uri, new TextEncoder().encode(text))) {
+      if (await applyIfAbsent(edit)) {
         await this.services.index.refreshFile(uri);
         if (!author) void vscode.window.showInformationMessage(`Tech Spec: ${specFileName(id, title)} has no author. Set techSpec.author to fill it in new specs.`);
         return uri;
@@ -247,10 +265,15 @@ class SpecCreator {
   }
 }
 
-/** Creates the file with this content unless a file is already there; false when one is. */
-async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
+/** The rendered spec with extra front-matter keys, each through the verified key edit; a key it cannot set is left out. */
+function withKeys(text: string, keys: Readonly<Record<string, string>>): string {
+  let result = text;
+  for (const [key, value] of Object.entries(keys)) result = setFrontMatterValue(result, key, value) ?? result;
+  return result;
+}
+
+/** Applies an edit that creates a file (never over an existing one); false when the file is already there. */
+async function applyIfAbsent(edit: vscode.WorkspaceEdit): Promise<boolean> {
   try {
     return await vscode.workspace.applyEdit(edit);
   } catch {

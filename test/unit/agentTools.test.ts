@@ -48,7 +48,7 @@ describe('agent tools', () => {
       const lines = answer.split('\n');
       assert.equal(lines[0], '10 specs in the workspace.');
       assert.ok(lines.includes('| TS-0001 | Auth Service | APPROVED | 3/17 | RFC-0007 | docs/specs/TS-0001-auth-service.md |'), answer);
-      assert.ok(lines.includes('| TS-0006 | XML API | DEPRECATED | - | - | docs/specs/TS-0006-xml-api.md |'), answer);
+      assert.ok(lines.includes('| TS-0006 | XML API | DEPRECATED | no section | - | docs/specs/TS-0006-xml-api.md |'), answer);
     });
 
     it('filters by status in any case and by text in the id or title', async () => {

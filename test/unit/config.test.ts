@@ -42,6 +42,8 @@ describe('config', () => {
       idsBranchRefs: ['refs/remotes/origin'],
       indexFile: 'SPECS.md',
       indexUpdateOnSave: true,
+      acceptedStatuses: { RFC: ['ACCEPTED'], '*': ['DONE'] },
+      codeLensEnabled: false,
       lifecycle: { transitions: { OPEN: ['DONE'] }, guards: { DONE: ['checklist', { approvals: 2 }] }, strict: true },
     };
     // The lifecycle is read from three settings of its own.
@@ -73,6 +75,9 @@ describe('config', () => {
       ['statuses', ['DRAFT', 3]],
       ['statuses', 'DRAFT'],
       ['idsScanBranches', 'yes'],
+      ['acceptedStatuses', { RFC: 'ACCEPTED' }],
+      ['acceptedStatuses', ['ACCEPTED']],
+      ['codeLensEnabled', 'on'],
       ['idsBranchRefs', 'refs/heads'],
       ['specGlob', ''],
       ['specGlob', { glob: '*' }],

@@ -110,6 +110,16 @@ describe('SpecIndex', () => {
     assert.deepEqual(index.citing('PRD-0001'), []);
   });
 
+  it('reports the owned ids again only when what others check of the owner changed', () => {
+    const seen: IndexChange[] = [];
+    const subscription = index.onDidChange((change) => seen.push(change));
+    index.upsert('file:///w/a.md', spec('TS-0001', 'DRAFT', 'One.'));
+    index.upsert('file:///w/a.md', spec('TS-0001', 'DRAFT', 'Two.'));
+    index.upsert('file:///w/a.md', '---\ntech_spec_id: TS-0001\nstatus: DRAFT\nsuperseded_by: TS-0002\n---\n');
+    subscription.dispose();
+    assert.deepEqual(seen.map((change) => change.ids), [['TS-0001'], [], ['TS-0001']]);
+  });
+
   it('reports every change to listeners until they are disposed', () => {
     const other: IndexChange[] = [];
     const subscription = index.onDidChange((change) => other.push(change));
@@ -124,7 +134,8 @@ describe('SpecIndex', () => {
     index.clear();
     assert.deepEqual(changes, [
       { upserted: ['file:///w/a.md'], removed: [], ids: ['TS-0001'] },
-      { upserted: ['file:///w/a.md'], removed: [], ids: [] },
+      // A new status: checks of documents citing TS-0001 (TS044, TS045) may change.
+      { upserted: ['file:///w/a.md'], removed: [], ids: ['TS-0001'] },
       { upserted: [], removed: ['file:///w/a.md'], ids: ['TS-0001'] },
       { upserted: ['file:///w/b.md'], removed: [], ids: [] },
       { upserted: ['file:///w/c.md'], removed: [], ids: [] },

@@ -1,3 +1,4 @@
+import { progressText } from '../checklistText';
 import type { SpecSummary } from '../summary';
 import { cell, compareIds, plural } from './resolve';
 import { ok, type AgentTool } from './types';
@@ -41,8 +42,7 @@ export const listSpecs: AgentTool = {
     } else {
       lines.push('', '| id | title | status | checklist | decision | path |', '| --- | --- | --- | --- | --- | --- |');
       for (const spec of matching.slice(0, limit)) {
-        const progress = spec.checklist.total > 0 ? `${spec.checklist.done}/${spec.checklist.total}` : '-';
-        lines.push(`| ${cell(spec.id)} | ${cell(spec.title)} | ${cell(spec.status)} | ${progress} | ${cell(spec.decisionRef)} | ${cell(workspace.relativePath(spec.uri))} |`);
+        lines.push(`| ${cell(spec.id)} | ${cell(spec.title)} | ${cell(spec.status)} | ${progressText(spec.checklist)} | ${cell(spec.decisionRef)} | ${cell(workspace.relativePath(spec.uri))} |`);
       }
       if (matching.length > limit) lines.push('', `${matching.length - limit} more not shown: raise \`limit\` (at most ${LIST_MAX_LIMIT}) or narrow with \`status\` or \`text\`.`);
     }

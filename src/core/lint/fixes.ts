@@ -63,11 +63,20 @@ export function fixFor(finding: Finding, context: FixContext): Fix | undefined {
       return renumber(context);
     case 'duplicateKey':
       return mergeDuplicate(fix.key, context);
+    case 'replaceReference':
+      return replaceReference(finding.range, fix.id, fix.replacement, context);
     case 'removeStaleApprovals':
       return removeStale(parsed.text);
     case 'reapprove':
       return undefined;
   }
+}
+
+/** Cites the successor instead: the id at the finding's range, if it is still there. */
+function replaceReference(range: Range, id: string, replacement: string, context: FixContext): Fix | undefined {
+  const line = context.parsed.lines[range.start.line] ?? '';
+  if (range.start.line !== range.end.line || line.slice(range.start.character, range.end.character) !== id) return undefined;
+  return { title: `Replace with ${replacement}`, edits: [{ range, newText: replacement }] };
 }
 
 function removeStale(text: string): Fix | undefined {

@@ -2,7 +2,7 @@ import type { TechSpecConfig } from '../config';
 import { idFromFileName } from '../ids';
 import type { ParsedDocument } from '../parse';
 import type { SpecIndex } from '../specIndex';
-import { lintSpec, type Finding, type LintConfig } from './rules';
+import { lintSpec, type Finding, type LintConfig, type WorkspaceFacts } from './rules';
 import type { TemplateModel } from './templateModel';
 
 export { findingFor, fixFor, type Fix, type FixContext, type ReportedProblem, type TextEdit } from './fixes';
@@ -31,9 +31,15 @@ function normalizePath(value: string): string {
   return value.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
-/** Workspace facts from the index: who owns which id. */
-export function factsFrom(index: Pick<SpecIndex, 'owners'>) {
-  return { owners: (id: string) => index.owners(id).map((owner) => owner.uri) };
+/** Workspace facts from the index: who owns which id, and the owner's status and supersession. */
+export function factsFrom(index: Pick<SpecIndex, 'owners'>): WorkspaceFacts {
+  return {
+    owners: (id: string) => index.owners(id).map((owner) => owner.uri),
+    document: (id: string) => {
+      const owner = index.owners(id)[0];
+      return owner && { uri: owner.uri, status: owner.status, supersedes: owner.supersedes, supersededBy: owner.supersededBy };
+    },
+  };
 }
 
 export function lintWithIndex(uri: string, parsed: ParsedDocument, template: TemplateModel, config: LintConfig, index: Pick<SpecIndex, 'owners'>, today: string): Finding[] {

@@ -6,6 +6,7 @@ import { tasksInSection } from '../outline';
 import type { ParsedDocument } from '../parse';
 import { externalUrl } from '../referenceInfo';
 import { codeSpans } from '../references';
+import { citesRetired, decisionNotAccepted, SUPERSEDED_BY_KEY, SUPERSEDES_KEY, supersededWithoutSuccessor, supersessionLinks, type LifecycleCode, type LinkedDocument } from '../lifecycle/supersession';
 import { APPROVALS_KEY, approvalStates } from '../lifecycle/approvals';
 import type { Range } from '../text';
 import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
@@ -13,7 +14,8 @@ import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, 
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
-  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS031' | 'TS032' | 'TS040';
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS031' | 'TS032' | 'TS040'
+  | LifecycleCode;
 
 export interface RuleInfo {
   readonly code: RuleCode;
@@ -48,6 +50,11 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS031', name: 'approval-stale', severity: 'warning', description: 'An entry of `approvals` whose digest no longer matches the content below the front matter: the spec changed since it was approved.', template: '' },
   { code: 'TS032', name: 'approval-missing', severity: 'information', description: 'An APPROVED or IMPLEMENTED spec without a current approval (none recorded, or all stale).', template: '' },
   { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is in one of `techSpec.staleStatuses`.', template: '' },
+  { code: 'TS041', name: 'superseded-without-successor', severity: 'warning', description: 'The spec is SUPERSEDED but has no `superseded_by`.', template: '' },
+  { code: 'TS042', name: 'supersession-unpaired', severity: 'warning', description: '`supersedes` / `superseded_by` names a document that does not name this spec back.', template: '' },
+  { code: 'TS043', name: 'supersession-unknown', severity: 'warning', description: 'An id under `supersedes` or `superseded_by` that no document owns.', template: '' },
+  { code: 'TS044', name: 'reference-retired', severity: 'information', description: 'A DRAFT, IN_REVIEW or APPROVED spec cites a SUPERSEDED or DEPRECATED document (fix: cite its successor).', template: '' },
+  { code: 'TS045', name: 'decision-not-accepted', severity: 'warning', description: "An APPROVED or IMPLEMENTED spec's `decision_ref` document is not in one of `techSpec.lifecycle.acceptedStatuses`.", template: '' },
 ];
 
 const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
@@ -60,6 +67,7 @@ export type FixData =
   | { readonly kind: 'insertSection'; readonly slug: string }
   | { readonly kind: 'renumberId' }
   | { readonly kind: 'duplicateKey'; readonly key: string }
+  | { readonly kind: 'replaceReference'; readonly id: string; readonly replacement: string }
   | { readonly kind: 'removeStaleApprovals' }
   /** Recording a new approval needs who approves: the editor's command, not a text edit. */
   | { readonly kind: 'reapprove' };
@@ -76,12 +84,15 @@ export interface Finding {
 export interface WorkspaceFacts {
   /** Uris of the documents that own an id. */
   owners(id: string): readonly string[];
+  /** Status and supersession of the document owning an id; without it the lifecycle rules that look at other documents stay quiet. */
+  document?(id: string): LinkedDocument | undefined;
 }
 
 export type LintConfig = Pick<
   TechSpecConfig,
   'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'staleStatuses' | 'idFields'
->;
+> &
+  Partial<Pick<TechSpecConfig, 'acceptedStatuses'>>;
 
 export interface LintInput {
   readonly uri: string;
@@ -105,6 +116,7 @@ export function lintSpec(input: LintInput): Finding[] {
   checkFrontMatter(input, report);
   checkStructure(input, report);
   checkReferences(input, report);
+  checkLifecycle(input, report);
   checkApprovals(input, report);
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -362,10 +374,37 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
 function checkReferences(input: LintInput, report: Report): void {
   for (const reference of input.parsed.references(input.config.referencePrefixes)) {
     if (reference.key === 'tech_spec_id' || input.config.idFields.includes(reference.key ?? '')) continue;
+    // An unknown id under a supersession key is TS043's finding.
+    if (reference.key === SUPERSEDES_KEY || reference.key === SUPERSEDED_BY_KEY) continue;
     if (input.workspace.owners(reference.id).length > 0) continue;
     if (externalUrl(reference.id, reference.prefix, input.config.referenceUrls)) continue;
     report('TS030', `No document in the workspace owns ${reference.id}.`, reference.range);
   }
+}
+
+/** Supersession and citations of retired or unaccepted documents (src/core/lifecycle/supersession). */
+function checkLifecycle(input: LintInput, report: Report): void {
+  const { parsed, config, workspace } = input
+  const references = parsed.references(config.referencePrefixes)
+  const found = [...supersededWithoutSuccessor(parsed, references)]
+  const lookup = workspace.document
+  if (lookup) {
+    const facts = { document: (id: string) => lookup.call(workspace, id) }
+    const ownIds = config.idFields.map((key) => getField(parsed.frontMatter, key)?.value).filter((value): value is string => typeof value === 'string').map((value) => value.trim())
+    found.push(
+      ...supersessionLinks(ownIds[0], references, facts),
+      ...citesRetired(parsed, ownIds, references, facts, config.idFields),
+      ...decisionNotAccepted(parsed, references, facts, config.acceptedStatuses ?? {}),
+    )
+  }
+  for (const finding of found) {
+    const fix: FixData | undefined = finding.replacement ? { kind: 'replaceReference', id: rangeText(parsed.lines, finding.range), replacement: finding.replacement } : undefined
+    report(finding.code, finding.message, finding.range, fix)
+  }
+}
+
+function rangeText(lines: readonly string[], range: Range): string {
+  return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character)
 }
 
 /** Statuses that claim the content was approved: they need a current approval (TS032). */

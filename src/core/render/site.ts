@@ -7,7 +7,7 @@ import { externalUrl, isWebUrl } from '../referenceInfo';
 import type { SpecSummary } from '../summary';
 import { escapeHtml, safeHref } from './html';
 import { renderProgress, techSpecPlugin, type RenderedHeading } from './previewPlugin';
-import { progressCell } from './progressCell';
+import { progressText } from '../checklistText';
 import type { IdLink, SpecRenderData } from './renderData';
 import { groupByStatus } from './specGroups';
 import { statusClass } from './headerCard';
@@ -163,7 +163,7 @@ function indexPage(pages: readonly Page[], byId: ReadonlyMap<string, Page>, opti
       return (
         `<tr data-filter="${escapeHtml(filter)}"><td><a href="${page?.name ?? INDEX_PAGE}">${escapeHtml(spec.id ?? '')}</a></td>` +
         `<td>${escapeHtml(spec.title ?? '')}</td><td>${escapeHtml(spec.author ?? '')}</td><td>${escapeHtml(spec.lastUpdated ?? '')}</td>` +
-        `<td>${spec.checklist.total > 0 ? renderProgress(spec.checklist).trim() : progressCell(spec.checklist)}</td><td>${decision}</td></tr>`
+        `<td>${spec.checklist.total > 0 ? renderProgress(spec.checklist).trim() : progressText(spec.checklist)}</td><td>${decision}</td></tr>`
       );
     });
     return (

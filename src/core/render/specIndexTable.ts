@@ -4,7 +4,7 @@ import { isWebUrl } from '../referenceInfo';
 import type { SpecSummary } from '../summary';
 import { detectEol } from '../text';
 import { relativeHref } from './html';
-import { progressCell } from './progressCell';
+import { progressText } from '../checklistText';
 import { groupByStatus } from './specGroups';
 
 export const INDEX_START = '<!-- techspec:index -->';
@@ -43,7 +43,7 @@ function row(spec: SpecSummary, options: IndexTableOptions): string {
     escapeMarkdown(spec.title ?? ''),
     escapeMarkdown(spec.author ?? ''),
     escapeMarkdown(spec.lastUpdated ?? ''),
-    progressCell(spec.checklist),
+    progressText(spec.checklist),
     decisionCell(spec.decisionRef, options),
   ];
   return `| ${cells.join(' | ')} |`;
