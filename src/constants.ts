@@ -71,6 +71,8 @@ export const Settings = {
   idsBranchRefs: 'ids.branchRefs',
   indexFile: 'index.file',
   indexUpdateOnSave: 'index.updateOnSave',
+  documentTypes: 'documentTypes',
+  treeDocumentType: 'tree.documentType',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

@@ -4,6 +4,7 @@ import { idFromFileName, parseId } from './ids';
 import { checklistProgress, inlineToPlainText, SlugCounter, type ChecklistProgress, type Outline } from './outline';
 import { parseDocumentText, type ParsedDocument } from './parse';
 import { detach } from './text';
+import { documentTypesOf, resolveDocumentType, type DocumentType } from './types/documentTypes';
 
 /** What the workspace index keeps of one Markdown file: a summary, never the whole text. */
 export interface SpecSummary {
@@ -37,6 +38,10 @@ export interface SpecSummary {
   readonly size: number;
   /** Read, but not cleanly: the file's bytes were not valid UTF-8, say. */
   readonly warning?: string;
+  /** Prefix of the document's type (by its id field, else its file name); absent for no type. */
+  readonly documentType?: string;
+  /** The id it owns as that type, when valid. */
+  readonly documentId?: string;
 }
 
 export interface OutlineEntry {
@@ -46,7 +51,14 @@ export interface OutlineEntry {
   readonly slug: string;
 }
 
-type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, 'checklistSection'>>;
+type TypeKeys = 'idDigits' | 'specsFolder' | 'templatePath' | 'statuses' | 'checklistSection' | 'documentFolders' | 'documentTypes';
+type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, TypeKeys>>;
+
+/** The document types of a configuration that has the settings they come from; a partial one (tests) has none. */
+export function typesOf(config: SummaryConfig): readonly DocumentType[] | undefined {
+  const keys: TypeKeys[] = ['idDigits', 'specsFolder', 'templatePath', 'statuses', 'checklistSection', 'documentFolders'];
+  return keys.every((key) => config[key] !== undefined) ? documentTypesOf(config as Required<SummaryConfig>) : undefined;
+}
 
 export function summarize(uri: string, text: string, config: SummaryConfig, parsed: ParsedDocument = parseDocumentText(text)): SpecSummary {
   const { frontMatter, outline, lines } = parsed;
@@ -68,6 +80,15 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
   const cited = new Set<string>();
   for (const reference of parsed.references(config.referencePrefixes)) cited.add(reference.id);
   const problem = frontMatter.problems[0]?.message;
+  const types = typesOf(config);
+  const typed = types && resolveDocumentType(data, decodeUri(uri), types, config.idFields, config.matchFileNames);
+  // A tech spec counts progress by `techSpec.checklistSection`; another type by its own section, if it has one.
+  const otherType = typed && typed.type.idField !== 'tech_spec_id' ? typed.type : undefined;
+  const checklist = otherType
+    ? otherType.checklistSection
+      ? checklistProgress(outline, otherType.checklistSection)
+      : { done: 0, total: 0, found: false }
+    : checklistProgress(outline, config.checklistSection);
   return {
     uri,
     id: specId !== undefined ? detach(specId) : undefined,
@@ -85,9 +106,11 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     titleLine: firstH1?.line ?? 0,
     references: [...cited].map(detach),
     outline: encodeOutline(outline),
-    checklist: checklistProgress(outline, config.checklistSection),
+    checklist,
     problem: optional(problem),
     size: text.length,
+    ...(typed ? { documentType: typed.type.prefix } : {}),
+    ...(typed?.id !== undefined ? { documentId: typed.id } : {}),
   };
 }
 

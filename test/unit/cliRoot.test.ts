@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRoot, rootFor } from '../../src/cli/root';
+import { Settings } from '../../src/constants';
 import { makeFolder, removeFolders, runCli } from '../support/cliRunner';
 import { FILLED, REPO_ROOT, removeSection } from './lintFixtures';
 
@@ -120,7 +121,8 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
       const settings = path.join('.vscode', 'settings.json');
       assert.deepEqual(result.stderr.split('\n').slice(0, -1), [
         `techspec: warning: ${settings}: "techSpec.colour": no such setting; it is ignored.`,
-        'techspec: warning: .techspec.json: "colour": unknown key; it is ignored. Known keys: specsFolder, templatePath, author, idPrefix, idDigits, statuses, specGlob, exclude, referencePrefixes, idFields, matchFileNames, referenceUrls, documentFolders, followActiveEditor, groupByFolder, maxFileSize, diagnosticsScope, rules, staleAfterDays, agentsMcp, staleStatuses, checklistSection, optionalSectionMarkers, optionalKeys, idsScanBranches, idsBranchRefs, indexFile, indexUpdateOnSave.',
+        // Every setting's key, in the order constants.ts lists them: branches that add settings extend it.
+        `techspec: warning: .techspec.json: "colour": unknown key; it is ignored. Known keys: ${Object.keys(Settings).join(', ')}.`,
         'techspec: warning: .techspec.json: "idPrefix": "1TS" is not a valid id prefix (a letter, then letters, digits or _); using the default "TS".',
         'techspec: warning: .techspec.json: "referencePrefixes": "P-RD" is not a valid prefix (a letter, then letters, digits or _); it is ignored.',
         'techspec: warning: .techspec.json: "specsFolder": 3 is not a folder path; using the default "docs/specs".',

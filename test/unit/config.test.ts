@@ -42,6 +42,8 @@ describe('config', () => {
       idsBranchRefs: ['refs/remotes/origin'],
       indexFile: 'SPECS.md',
       indexUpdateOnSave: true,
+      documentTypes: [{ prefix: 'ADR', idField: 'adr', statuses: ['OPEN', 'DONE'] }],
+      treeDocumentType: 'ADR',
     };
     assert.deepEqual(resolveConfig(valid), valid);
   });

@@ -75,7 +75,10 @@ export interface WorkspaceFacts {
 export type LintConfig = Pick<
   TechSpecConfig,
   'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'staleStatuses' | 'idFields'
->;
+> & {
+  /** The key holding the document's own id: `tech_spec_id` unless its document type says otherwise. */
+  readonly idField?: string;
+};
 
 export interface LintInput {
   readonly uri: string;
@@ -196,7 +199,7 @@ function checkFrontMatter(input: LintInput, report: Report): void {
 
 function checkIds(input: LintInput, report: Report): void {
   const { frontMatter } = input.parsed;
-  const field = getField(frontMatter, 'tech_spec_id');
+  const field = getField(frontMatter, input.config.idField ?? 'tech_spec_id');
   if (!field || !isNonEmptyScalar(field)) return;
   const id = String(field.value).trim();
   const parsed = parseId(id);
@@ -263,7 +266,8 @@ function checkSections(input: LintInput, report: Report): void {
 function checkChecklist(input: LintInput, report: Report): void {
   const { outline, lines } = input.parsed;
   const { checklist } = input.template;
-  if (!checklist.expectsTasks) return;
+  // A document type without a checklist section names none.
+  if (!checklist.expectsTasks || checklist.key === '') return;
   const index = findSectionHeading(input.parsed, checklist.key, input.template.optionalMarkers);
   if (index >= 0 && tasksInSection(outline, index).length === 0) {
     report('TS023', `The ${checklist.title} has no task items (\`- [ ] ...\`).`, headingRange(lines, outline.headings[index].line));
@@ -353,7 +357,7 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
 
 function checkReferences(input: LintInput, report: Report): void {
   for (const reference of input.parsed.references(input.config.referencePrefixes)) {
-    if (reference.key === 'tech_spec_id' || input.config.idFields.includes(reference.key ?? '')) continue;
+    if (reference.key === 'tech_spec_id' || (input.config.idField !== undefined && reference.key === input.config.idField) || input.config.idFields.includes(reference.key ?? '')) continue;
     if (input.workspace.owners(reference.id).length > 0) continue;
     if (externalUrl(reference.id, reference.prefix, input.config.referenceUrls)) continue;
     report('TS030', `No document in the workspace owns ${reference.id}.`, reference.range);

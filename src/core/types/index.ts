@@ -1,0 +1,3 @@
+export * from './builtinTemplates';
+export * from './documentTypes';
+export * from './typedChecks';
