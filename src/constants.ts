@@ -17,6 +17,7 @@ export const Commands = {
   copySpecId: 'techSpec.copySpecId',
   createReferencedDocument: 'techSpec.createReferencedDocument',
   openWalkthrough: 'techSpec.openWalkthrough',
+  newDocument: 'techSpec.newDocument',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */

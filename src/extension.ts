@@ -27,6 +27,7 @@ import { SpecIndexDiagnostics } from './vscode/specIndexDiagnostics';
 import { registerSpecIndexOnSave } from './vscode/specIndexOnSave';
 import { registerSpecIndexQuickFix } from './vscode/specIndexQuickFix';
 import { registerUpdateSpecIndexCommand } from './vscode/updateSpecIndexCommand';
+import { registerNewDocumentCommand } from './vscode/newDocumentCommand';
 
 /** What activate() returns: a small surface for tests and other extensions. */
 export interface TechSpecApi {
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): TechSpecApi {
     registerSpecIndexQuickFix(services),
     registerReferenceFixes(services),
     registerWalkthrough(context, services),
+    registerNewDocumentCommand(services),
   );
   return {
     configuration,

@@ -3,6 +3,7 @@ import { MARKDOWN_LANGUAGE } from '../constants';
 import { completionContext, completionEntries, type CompletionData } from '../core/frontMatterCompletion';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
+import { documentTypesOf, referenceFieldPrefix, resolveDocumentType, typeByPrefix } from '../core/types';
 import { fromVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 
@@ -40,7 +41,10 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
   // Statuses, id format and author may differ per folder in a multi-root workspace.
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const config = services.configuration.forFolder(folder);
-  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id';
+  const types = documentTypesOf(config);
+  const own = resolveDocumentType(services.parseCache.get(document).frontMatter.data, vscode.workspace.asRelativePath(document.uri, false), types, config.idFields, config.matchFileNames);
+  const referenced = key === undefined ? undefined : typeByPrefix(types, referenceFieldPrefix(types, own?.type, key));
+  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id' || referenced !== undefined;
   if (needsIndex) await services.index.ready();
   const model = services.index.model;
   const describe = (prefix: string) =>
@@ -58,5 +62,10 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
     author: key === 'author' ? await services.authors.author(config.author, folder?.uri) : undefined,
     rfcs: key === 'decision_ref' ? describe('RFC') : [],
     prds: key === 'related_prd' ? describe('PRD') : [],
+    // Ids of the right type: owned by a document of that type, not merely spelled with its prefix.
+    reference:
+      key !== undefined && referenced
+        ? { key, typeName: referenced.name, documents: describe(referenced.prefix).filter((doc) => model.owners(doc.id).some((owner) => owner.documentType === referenced.prefix)) }
+        : undefined,
   };
 }

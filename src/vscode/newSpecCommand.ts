@@ -248,7 +248,7 @@ class SpecCreator {
 }
 
 /** Creates the file with this content unless a file is already there; false when one is. */
-async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
+export async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
   try {

@@ -12,7 +12,8 @@ import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, 
 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
-  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040';
+  | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS040'
+  | 'TS050';
 
 export interface RuleInfo {
   readonly code: RuleCode;
@@ -45,6 +46,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS024', name: 'section-level', severity: 'warning', description: 'A section of the template is there, but at another heading level.', template: 'the level of its sections' },
   { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).', template: '' },
   { code: 'TS040', name: 'stale', severity: 'information', description: '`last_updated` is older than `techSpec.staleAfterDays` while the spec is in one of `techSpec.staleStatuses`.', template: '' },
+  { code: 'TS050', name: 'reference-wrong-type', severity: 'warning', description: 'A reference field (`decision_ref`, `related_prd`, or a key a document type declares in `referenceFields`) names a document of another type, e.g. a PRD id in `decision_ref`.', template: '' },
 ];
 
 const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
@@ -78,7 +80,12 @@ export type LintConfig = Pick<
 > & {
   /** The key holding the document's own id: `tech_spec_id` unless its document type says otherwise. */
   readonly idField?: string;
+  /** Reference key → prefix of the type it must name; the tech spec's two keys when not given. */
+  readonly referenceFields?: Readonly<Record<string, string>>;
 };
+
+/** The seed template's reference keys and the types they name. */
+const DEFAULT_REFERENCE_FIELDS: Readonly<Record<string, string>> = { decision_ref: 'RFC', related_prd: 'PRD' };
 
 export interface LintInput {
   readonly uri: string;
@@ -355,7 +362,21 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: lines[line].length } };
 }
 
+/** TS050: a reference key whose id has another type's prefix. Only ids: a URL or free text is TS010's business. */
+function checkReferenceTypes(input: LintInput, report: Report): void {
+  const fields = input.config.referenceFields ?? DEFAULT_REFERENCE_FIELDS;
+  for (const field of input.parsed.frontMatter.fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, field.key) || !isNonEmptyScalar(field)) continue;
+    const wanted = fields[field.key];
+    const parsed = parseId(String(field.value), input.config.referencePrefixes);
+    if (parsed && parsed.prefix !== wanted) {
+      report('TS050', `"${field.key}" names ${String(field.value).trim()}, a ${parsed.prefix} document; it should name a ${wanted} document (${wanted}-<digits>).`, field.valueRange);
+    }
+  }
+}
+
 function checkReferences(input: LintInput, report: Report): void {
+  checkReferenceTypes(input, report);
   for (const reference of input.parsed.references(input.config.referencePrefixes)) {
     if (reference.key === 'tech_spec_id' || (input.config.idField !== undefined && reference.key === input.config.idField) || input.config.idFields.includes(reference.key ?? '')) continue;
     if (input.workspace.owners(reference.id).length > 0) continue;

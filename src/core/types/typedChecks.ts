@@ -31,9 +31,10 @@ function isTemplateFile(relativePath: string, type: DocumentType): boolean {
 }
 
 /** The settings the checks read, as the document's own type has them. The tech spec's are today's settings, untouched. */
-export function lintConfigFor<C extends LintConfig>(config: C, type: DocumentType): C & { readonly idField?: string } {
-  if (isSpecType(type) && type.prefix === config.idPrefix && type.statuses === config.statuses) return config;
-  return { ...config, idPrefix: type.prefix, idField: type.idField, statuses: type.statuses };
+export function lintConfigFor<C extends LintConfig>(config: C & Partial<Pick<TechSpecConfig, 'documentTypes'>>, type: DocumentType): C & { readonly idField?: string } {
+  const declaresReferences = config.documentTypes?.some((entry) => entry.referenceFields !== undefined) ?? false;
+  if (isSpecType(type) && type.prefix === config.idPrefix && type.statuses === config.statuses && !declaresReferences) return config;
+  return { ...config, idPrefix: type.prefix, idField: type.idField, statuses: type.statuses, referenceFields: type.referenceFields };
 }
 
 export function templateOptionsFor(config: TemplateOptions, type: DocumentType): TemplateOptions {
