@@ -4,16 +4,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../support/cliRunner';
 import { FILLED, REPO_ROOT } from './lintFixtures';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' };
 
-function run(cwd: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...GIT_ENV, TECHSPEC_TODAY: '2026-06-01' } });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (cwd: string, args: readonly string[]) => runCli(CLI, cwd, args, GIT_ENV);
 
 const temps: string[] = [];
 

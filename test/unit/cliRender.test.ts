@@ -5,17 +5,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INDEX_END, INDEX_START } from '../../src/core/render/specIndexTable';
+import { runCli } from '../support/cliRunner';
 import { HOSTILE_TITLES, hostileSpec } from '../support/hostileText';
 import { REPO_ROOT } from './lintFixtures';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
-function run(cwd: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (cwd: string, args: readonly string[]) => runCli(CLI, cwd, args);
 
 const temps: string[] = [];
 function copyOfFixture(extra: Readonly<Record<string, string>> = {}): string {

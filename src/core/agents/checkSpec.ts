@@ -2,6 +2,7 @@ import { lintWithIndex, RULES, type Finding } from '../lint';
 import { parseDocumentText } from '../parse';
 import { duplicateNote, plural, readSpecText, resolveSpec } from './resolve';
 import { ok, ToolError, type AgentTool } from './types';
+import { SPEC_ID_PROPERTY } from './schema';
 
 export const MAX_FINDINGS = 100;
 
@@ -21,7 +22,7 @@ export const checkSpec: AgentTool = {
   inputSchema: {
     type: 'object',
     properties: {
-      id: { type: 'string', minLength: 1, description: 'The spec id, e.g. TS-0042.' },
+      id: SPEC_ID_PROPERTY,
     },
     required: ['id'],
     additionalProperties: false,

@@ -1,8 +1,9 @@
 import type { Heading } from '../outline';
 import { inlineToPlainText, githubSlug } from '../outline';
 import { parseDocumentText, type ParsedDocument } from '../parse';
-import { duplicateNote, plural, readSpecText, resolveSpec } from './resolve';
+import { duplicateNote, openSpec, plural } from './resolve';
 import { ok, ToolError, type AgentTool, type AgentWorkspace } from './types';
+import { SPEC_ID_PROPERTY } from './schema';
 
 /** The most Markdown one answer carries (about 4,000 tokens); the note after a cut says how to go on. */
 export const MAX_MARKDOWN_CHARS = 16_000;
@@ -23,7 +24,7 @@ export const getSpec: AgentTool = {
   inputSchema: {
     type: 'object',
     properties: {
-      id: { type: 'string', minLength: 1, description: 'The spec id, e.g. TS-0042.' },
+      id: SPEC_ID_PROPERTY,
       section: { type: 'string', minLength: 1, description: 'A section to read, by heading name (e.g. "Data Model"); omit for the whole body.' },
       includeReferences: { type: 'boolean', description: 'Also describe each document the spec cites (title, status, first paragraph).' },
       fromLine: { type: 'integer', minimum: 1, description: 'Continue a cut answer from this line (1-based), as its note says.' },
@@ -33,8 +34,7 @@ export const getSpec: AgentTool = {
   },
   writes: false,
   async run(input, workspace) {
-    const resolved = resolveSpec(workspace, String(input.id));
-    const text = await readSpecText(workspace, resolved);
+    const { resolved, text } = await openSpec(workspace, input.id);
     const parsed = parseDocumentText(text);
     const path = workspace.relativePath(resolved.summary.uri);
     const lines: string[] = [`# ${resolved.id}: ${resolved.summary.title ?? '(no title)'}`, `path: ${path}`];

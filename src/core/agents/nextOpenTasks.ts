@@ -1,7 +1,8 @@
 import { checklistProgress } from '../outline';
 import { parseDocumentText } from '../parse';
-import { duplicateNote, plural, readSpecText, resolveSpec, sectionPath } from './resolve';
+import { duplicateNote, openSpec, plural, sectionPath } from './resolve';
 import { ok, type AgentTool } from './types';
+import { SPEC_ID_PROPERTY } from './schema';
 
 export const MAX_TASKS = 100;
 
@@ -16,15 +17,15 @@ export const nextOpenTasks: AgentTool = {
   inputSchema: {
     type: 'object',
     properties: {
-      id: { type: 'string', minLength: 1, description: 'The spec id, e.g. TS-0042.' },
+      id: SPEC_ID_PROPERTY,
     },
     required: ['id'],
     additionalProperties: false,
   },
   writes: false,
   async run(input, workspace) {
-    const resolved = resolveSpec(workspace, String(input.id));
-    const { outline } = parseDocumentText(await readSpecText(workspace, resolved));
+    const { resolved, text } = await openSpec(workspace, input.id);
+    const { outline } = parseDocumentText(text);
     const open = outline.tasks.filter((task) => !task.checked);
     const progress = checklistProgress(outline);
     const lines = [

@@ -84,6 +84,12 @@ export async function readSpecText(workspace: AgentWorkspace, resolved: Resolved
   return text;
 }
 
+/** Resolves a tool's `id` input and reads the spec's text: the opening of every per-spec tool. */
+export async function openSpec(workspace: AgentWorkspace, rawId: unknown): Promise<{ resolved: ResolvedSpec; text: string }> {
+  const resolved = resolveSpec(workspace, String(rawId));
+  return { resolved, text: await readSpecText(workspace, resolved) };
+}
+
 /** The headings a line sits under, outermost first: `Implementation Checklist › Phase 1`. */
 export function sectionPath(outline: Outline, headingIndex: number): string {
   const chain: string[] = [];

@@ -11,6 +11,9 @@ export interface JsonSchemaProperty {
   readonly minLength?: number;
 }
 
+/** The `id` input that every per-spec tool takes. */
+export const SPEC_ID_PROPERTY: JsonSchemaProperty = { type: 'string', minLength: 1, description: 'The spec id, e.g. TS-0042.' };
+
 export interface JsonSchema {
   readonly type: 'object';
   readonly properties: Readonly<Record<string, JsonSchemaProperty>>;

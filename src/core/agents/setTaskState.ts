@@ -2,6 +2,7 @@ import { checklistProgress, scanOutline } from '../outline';
 import { readSpecText, resolveSpec, sectionPath } from './resolve';
 import { applyTaskEdit, planTaskEdit, type TaskEditPlan } from './taskEdit';
 import { ok, ToolError, type AgentTool, type AgentWorkspace } from './types';
+import { SPEC_ID_PROPERTY } from './schema';
 
 /** What set_task_state is about to do: the confirmation shows it before anything is written. */
 export interface SetTaskStatePlan {
@@ -63,7 +64,7 @@ export const setTaskState: AgentTool = {
   inputSchema: {
     type: 'object',
     properties: {
-      id: { type: 'string', minLength: 1, description: 'The spec id, e.g. TS-0042.' },
+      id: SPEC_ID_PROPERTY,
       line: { type: 'integer', minimum: 1, description: "The item's line, 1-based, as next_open_tasks shows it." },
       text: { type: 'string', minLength: 1, description: "The item's text (after the box), or enough of it to match one item." },
       done: { type: 'boolean', description: 'true to tick the item, false to untick it.' },

@@ -180,7 +180,7 @@ export class IndexCoordinator extends Disposable {
    * Re-reads one file now: the editor's text, else disk; removes it when it is gone or no longer
    * matches. Resolves to whether the model changed.
    */
-  async refreshFile(uri: string, generation = this.generation): Promise<boolean> {
+  async refreshFile(uri: string, generation = this.generation, beforeParse?: () => Promise<void>): Promise<boolean> {
     const ticket = ++this.ticketCounter;
     this.tickets.set(uri, ticket);
     if (!this.tracks(uri)) return this.forget(uri);
@@ -190,6 +190,7 @@ export class IndexCoordinator extends Disposable {
     } catch (error) {
       this.log.warn(`could not read ${this.describe(uri)}: ${errorText(error)}`);
     }
+    if (beforeParse) await beforeParse();
     // A newer read, a delete, a settings change or dispose has the last word.
     if (this.tickets.get(uri) !== ticket || generation !== this.generation || this.isDisposed) return false;
     this.tickets.delete(uri);
@@ -235,7 +236,8 @@ export class IndexCoordinator extends Disposable {
     await new Limiter(this.options.concurrency ?? 16).forEach(uris, async (uri) => {
       await slicer.maybeYield();
       if (stale()) return;
-      await this.refreshFile(uri, generation);
+      // Reads finish together; yielding again before each parse keeps a burst of parses within one slice.
+      await this.refreshFile(uri, generation, () => slicer.maybeYield());
     });
     if (stale()) return;
     if (sweep) this.sweep(new Set(uris));
