@@ -3,7 +3,7 @@ import { MARKDOWN_LANGUAGE } from '../constants';
 import { completionContext, completionEntries, type CompletionData } from '../core/frontMatterCompletion';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
-import { documentTypesOf, referenceFieldPrefix, resolveDocumentType, typeByPrefix } from '../core/types';
+import { documentTypesOf, isSpecType, referenceFieldPrefix, resolveDocumentType, typeByPrefix } from '../core/types';
 import { fromVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 
@@ -56,7 +56,8 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
         return { id, title: owner?.title, status: owner?.status };
       });
   return {
-    statuses: config.statuses,
+    // A document of another type completes its own type's statuses.
+    statuses: own && !isSpecType(own.type) ? own.type.statuses : config.statuses,
     today: formatLocalDate(new Date()),
     nextId: key === 'tech_spec_id' ? nextFreeId(model.knownIds(config.idPrefix).filter((id) => model.owners(id).some((owner) => owner.uri !== document.uri.toString())), config.idPrefix, config.idDigits) : '',
     author: key === 'author' ? await services.authors.author(config.author, folder?.uri) : undefined,

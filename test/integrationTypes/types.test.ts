@@ -110,6 +110,15 @@ describe('Document types', () => {
     assert.deepEqual(await values(prdLine), ['PRD-0002']);
   });
 
+  it('status completion in an ADR offers the ADR statuses, in their order', async () => {
+    const document = await vscode.workspace.openTextDocument(fixtureUri('docs', 'adr', 'ADR-0001-use-postgres.md'));
+    await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('status:'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, document.lineAt(line).text.length));
+    const statuses = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Value).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.deepEqual(statuses.map(labelOf), ['PROPOSED', 'ACCEPTED', 'REJECTED', 'DEPRECATED', 'SUPERSEDED']);
+  });
+
   it('checks each document by its own type: TS050 for a PRD in decision_ref, ADR statuses and sections, no checks for a type without a template', async () => {
     const wallet = await diagnosticCodes('docs', 'specs', 'TS-0002-wallet.md');
     assert.deepEqual(
