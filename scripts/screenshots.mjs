@@ -229,7 +229,9 @@ async function types(page, workspace) {
   const item = page.locator('.activitybar a.action-label[aria-label^="Tech Specs"]');
   await visible(item);
   const view = page.locator('.part.sidebar');
-  if (!(await view.isVisible())) await item.click();
+  // A click on the active view's icon would close the side bar: click only when another view is shown.
+  const active = await item.evaluate((el) => el.getAttribute('aria-selected') === 'true' || el.closest('.action-item')?.classList.contains('checked') === true);
+  if (!active || !(await view.isVisible())) await item.click();
   await visible(view);
   await widenSidebar(page, view, 430);
   await visible(view.locator('.monaco-list-row', { hasText: 'Tech Specs' }).first());

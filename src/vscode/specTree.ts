@@ -20,6 +20,12 @@ const STATUS_ICONS: Readonly<Record<string, string>> = {
   IMPLEMENTED: 'pass',
   SUPERSEDED: 'arrow-swap',
   DEPRECATED: 'archive',
+  // The shipped RFC, PRD and ADR statuses.
+  PROPOSED: 'edit',
+  ACCEPTED: 'verified',
+  REJECTED: 'close',
+  WITHDRAWN: 'archive',
+  SHIPPED: 'pass',
 };
 
 /**
