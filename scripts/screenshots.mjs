@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of the extension at work for the README, taken from the real workbench.
 // Starts the same host as `npm start` (code-server + this extension) on a fresh copy of samples/workspace, drives the
 // workbench in headless Chromium with the mouse and keyboard like a user, and writes media/screenshots/*.png.
-// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,lenses,preview,tree] [--keep-going]
+// Usage: node scripts/screenshots.mjs [--only problems,hover,completion,newSpec,lenses,preview,tree,types] [--keep-going]
 // On a failure, the full window is saved next to the host logs in .vscode-test/logs/. TECHSPEC_SHOTS_FULL=1 also
 // writes the uncropped window as <name>.full.png, to check a crop.
 import { spawnSync } from 'node:child_process';
@@ -59,7 +59,8 @@ async function main() {
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: WAIT });
     // The tree goes after the editor pictures: it widens the side bar, which would wrap their lines. The preview
     // goes after the tree: it is the newest picture, so a failure there costs no other one.
-    const shots = { problems, hover, completion, newSpec, lenses, tree, preview };
+    // The document types picture changes the workspace's settings: it goes last.
+    const shots = { problems, hover, completion, newSpec, lenses, tree, preview, types: (p) => types(p, workspace) };
     for (const [name, shoot] of Object.entries(shots)) {
       if (only && !only.has(name)) continue;
       const t0 = Date.now();
@@ -205,7 +206,7 @@ async function lenses(page) {
   await openFile(page, 'TS-0001-access-token-service.md');
   const editor = page.locator('.editor-group-container.active');
   // The lenses come once the index is built: every one of the front matter's and the checklist heading's.
-  await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .codelens-decoration').length >= 4, null, { timeout: WAIT });
+  await page.waitForFunction(() => globalThis.document.querySelectorAll('.editor-group-container.active .codelens-decoration').length >= 4, null, { timeout: WAIT });
   await visible(status);
   const editorBox = await boxOf(editor);
   const statusBox = await boxOf(status);
@@ -234,6 +235,31 @@ async function tree(page) {
   const sidebar = await boxOf(view);
   const top = Math.round(sidebar.y); // below the title bar
   return shoot(page, 'tree', { x: 0, y: top, width: Math.round(sidebar.x + sidebar.width), height: Math.round(Math.max(...rows) + 12 - top) });
+}
+
+/**
+ * The Tech Specs view with document types declared (an ADR type, in the workspace's settings): one root per type
+ * with documents, Tech Specs and RFCs (PRDs below), each grouped by its own statuses.
+ */
+async function types(page, workspace) {
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'techSpec.documentTypes': [{ prefix: 'ADR', folder: 'docs/adr' }] }, null, 2)}\n`);
+  const item = page.locator('.activitybar a.action-label[aria-label^="Tech Specs"]');
+  await visible(item);
+  const view = page.locator('.part.sidebar');
+  // A click on the active view's icon would close the side bar: click only when another view is shown.
+  const active = await item.evaluate((el) => el.getAttribute('aria-selected') === 'true' || el.closest('.action-item')?.classList.contains('checked') === true);
+  if (!active || !(await view.isVisible())) await item.click();
+  await visible(view);
+  await widenSidebar(page, view, 430);
+  await visible(view.locator('.monaco-list-row', { hasText: 'Tech Specs' }).first());
+  await visible(view.locator('.monaco-list-row', { hasText: 'RFCs' }));
+  await visible(view.locator('.monaco-list-row', { hasText: 'RFC-0007' }));
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2);
+  const rows = await view.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+  const sidebar = await boxOf(view);
+  const top = Math.round(sidebar.y);
+  return shoot(page, 'tree-types', { x: 0, y: top, width: Math.round(sidebar.x + sidebar.width), height: Math.round(Math.min(VIEWPORT.height, Math.max(...rows) + 12) - top) });
 }
 
 /** Drags the sash between the side bar and the editor so that long titles fit. */

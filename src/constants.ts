@@ -20,6 +20,7 @@ export const Commands = {
   setStatus: 'techSpec.setStatus',
   approve: 'techSpec.approve',
   supersede: 'techSpec.supersede',
+  newDocument: 'techSpec.newDocument',
 } as const;
 
 /** contextValue of tree items, matched by `viewItem` in package.json menus. */
@@ -82,6 +83,8 @@ export const Settings = {
   lifecycleTransitions: 'lifecycle.transitions',
   lifecycleGuards: 'lifecycle.guards',
   lifecycleStrict: 'lifecycle.strict',
+  documentTypes: 'documentTypes',
+  treeDocumentType: 'tree.documentType',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */

@@ -64,6 +64,12 @@ const suites = [
     open: 'multi.code-workspace',
   },
   {
+    // Document types declared in the folder's settings: RFCs, a PRD and ADRs beside specs.
+    name: 'types',
+    fixture: path.join(repoRoot, 'test', 'fixtures', 'types'),
+    tests: path.join(repoRoot, 'out', 'test', 'integrationTypes', 'index.js'),
+  },
+  {
     // Restricted Mode: trust on and this folder not trusted.
     name: 'restricted',
     fixture: path.join(repoRoot, 'test', 'fixtures', 'restricted'),

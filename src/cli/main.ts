@@ -5,9 +5,23 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../core/encoding';
 import { progressText } from '../core/checklistText';
-import { formatId, parseId } from '../core/ids';
-import { isLintTarget, templateModelFor, lintWithIndex, type Finding } from '../core/lint';
-import { formatLocalDate, renderTemplate, specFileName } from '../core/template';
+import { formatId, nextFreeId, parseId } from '../core/ids';
+import { isLintTarget, templateModelFor, lintWithIndex, type Finding, type TemplateModel } from '../core/lint';
+import {
+  checkTemplate,
+  checkedTypeOf,
+  creationTemplate,
+  declaresTypes,
+  documentFileName,
+  documentTypesOf,
+  findType,
+  isSpecType,
+  lintConfigFor,
+  templateOptionsFor,
+  type DocumentType,
+  type TemplateLocation,
+} from '../core/types';
+import { formatLocalDate, renderTemplate, slugify, specFileName } from '../core/template';
 import { allocateForCli, collisionFindings, renameCommand } from './ids';
 import { rootFor } from './root';
 import { UsageError, expandTargets, loadConfigReport, loadFile, loadWorkspace, toUri, type Workspace } from './workspace';
@@ -19,8 +33,8 @@ const HELP = `techspec — checks and tools for Tech Spec Markdown files
 
 Usage:
   techspec lint [paths or globs...] [--format text|json] [--root DIR] [--against REF]
-  techspec list [--format text|json] [--root DIR]
-  techspec new "Title" [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
+  techspec list [--type PREFIX] [--format text|json] [--root DIR]
+  techspec new "Title" [--type PREFIX] [--folder DIR] [--author NAME] [--decision-ref RFC-0007]
                        [--related-prd PRD-0012] [--status STATUS] [--root DIR]
   techspec mcp [--root DIR] [--read-only]   serve the agent tools over MCP on stdio
   techspec rename OLD-ID NEW-ID [--dry-run] [--root DIR]
@@ -37,6 +51,9 @@ all files or none.
                        <!-- techspec:index --> and <!-- /techspec:index -->; --check exits 1 when stale
   techspec export --out DIR [--include GLOB...] [--allow-html] [--root DIR]
                        a static HTML site: an index page, one page per spec, the RFC/PRD documents
+
+list shows tech specs, or every document type when documentTypes is set; --type shows one type.
+new --type RFC creates a document of that type from its template, with its next id.
 
 Configuration: .techspec.json in the root, and/or the techSpec.* keys of .vscode/settings.json.
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -78,6 +95,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         force: { type: 'boolean' },
         by: { type: 'string' },
         role: { type: 'string' },
+        type: { type: 'string' },
       },
     });
   } catch (error) {
@@ -108,7 +126,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
       case 'lint':
         return lint(explicitRoot, rest, values.format, io, values.against);
       case 'list':
-        return list(root, values.format, io);
+        return list(root, values.format, io, values.type);
       case 'new':
         return create(root, rest.join(' '), values, io);
       case 'mcp':
@@ -219,6 +237,7 @@ function lint(explicitRoot: string | undefined, targets: string[], format: strin
 function lintFiles(workspace: Workspace, files: readonly string[], base: string, io: Io, collisions: ReadonlyMap<string, Finding[]>): LintResult[] {
   const { config, root } = workspace;
   const template = templateModelFor(readTemplate(workspace), config);
+  const models = new Map<string, TemplateModel | undefined>();
   const today = formatLocalDate(io.today());
   const results: LintResult[] = [];
   for (const file of files) {
@@ -230,9 +249,10 @@ function lintFiles(workspace: Workspace, files: readonly string[], base: string,
       continue;
     }
     const extra = collisions.get(file) ?? [];
-    const target = isLintTarget(relative, loaded.parsed, config);
-    if (!target && extra.length === 0) continue;
-    const findings = target ? lintWithIndex(toUri(file), loaded.parsed, template, config, workspace.index, today) : [];
+    const type = checkedTypeOf(relative, loaded.parsed, config);
+    if (!type && extra.length === 0) continue;
+    const model = type && (isSpecType(type) && isLintTarget(relative, loaded.parsed, config) ? template : typeModel(workspace, type, models));
+    const findings = type && model ? lintWithIndex(toUri(file), loaded.parsed, model, lintConfigFor(config, type), workspace.index, today) : [];
     results.push({ path: display, findings: [...findings, ...extra], warning: loaded.warning });
   }
   return results;
@@ -261,11 +281,23 @@ function loadWorkspaceReporting(root: string, io: Io): Workspace {
   return loadWorkspace(root, config);
 }
 
-function list(root: string, format: string, io: Io): number {
+function list(root: string, format: string, io: Io, typeName?: string): number {
   const workspace = loadWorkspaceReporting(root, io);
-  const specs = workspace.index.specs().sort((a, b) => (a.id ?? '').localeCompare(b.id ?? '', undefined, { numeric: true }));
-  const rows = specs.map((spec) => ({
-    id: spec.id ?? '',
+  const types = documentTypesOf(workspace.config);
+  const only = typeName === undefined ? undefined : findType(types, typeName);
+  if (typeName !== undefined && !only) throw new UsageError(`unknown document type "${typeName}"; the types are ${types.map((type) => type.prefix).join(', ')}`);
+  // Without declared types, the list is the tech specs, as it always was; a type column only when several types show.
+  const everyType = only === undefined && declaresTypes(workspace.config);
+  const shown = (summary: (typeof documents)[number]) => (only ? summary.documentType === only.prefix && (!isSpecType(only) || summary.isSpec) : summary.isSpec);
+  const documents = workspace.index.all();
+  const rank = (prefix: string | undefined) => types.findIndex((type) => type.prefix === prefix);
+  const specs = documents
+    .filter((summary) => (everyType ? summary.isSpec || (summary.documentType !== undefined && !isSpecType(types[rank(summary.documentType)])) : shown(summary)))
+    .map((summary) => ({ summary, id: (summary.isSpec ? summary.id : summary.documentId) ?? '', type: summary.isSpec ? types[0].prefix : (summary.documentType ?? '') }))
+    .sort((a, b) => rank(a.type) - rank(b.type) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const rows = specs.map(({ summary: spec, id, type }) => ({
+    ...(everyType ? { type } : {}),
+    id,
     status: spec.status ?? '',
     title: spec.title ?? '',
     progress: progressText(spec.checklist),
@@ -279,10 +311,11 @@ function list(root: string, format: string, io: Io): number {
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const header = { id: 'ID', status: 'STATUS', title: 'TITLE', progress: 'CHECKLIST', path: 'PATH' };
-  const columns = ['id', 'status', 'title', 'progress'] as const;
-  const widths = columns.map((column) => Math.min(60, Math.max(header[column].length, ...rows.map((row) => row[column].length))));
-  const render = (row: typeof header) => columns.map((column, index) => truncate(row[column], widths[index]).padEnd(widths[index])).join('  ') + `  ${row.path}`;
+  const header = { type: 'TYPE', id: 'ID', status: 'STATUS', title: 'TITLE', progress: 'CHECKLIST', path: 'PATH' };
+  const columns = everyType ? (['type', 'id', 'status', 'title', 'progress'] as const) : (['id', 'status', 'title', 'progress'] as const);
+  const cell = (row: Partial<typeof header>, column: keyof typeof header) => row[column] ?? '';
+  const widths = columns.map((column) => Math.min(60, Math.max(header[column].length, ...rows.map((row) => cell(row, column).length))));
+  const render = (row: Partial<typeof header>) => columns.map((column, index) => truncate(cell(row, column), widths[index]).padEnd(widths[index])).join('  ') + `  ${row.path ?? ''}`;
   io.out(`${[render(header), ...rows.map(render)].join('\n')}\n`);
   return 0;
 }
@@ -294,6 +327,12 @@ function relativePath(uri: string, cwd: string): string {
 function create(root: string, title: string, values: Record<string, string | boolean | string[] | undefined>, io: Io): number {
   if (!title.trim()) throw new UsageError('new needs a title: techspec new "Payment retries"');
   const workspace = loadWorkspaceReporting(root, io);
+  if (typeof values.type === 'string') {
+    const types = documentTypesOf(workspace.config);
+    const type = findType(types, values.type);
+    if (!type) throw new UsageError(`unknown document type "${values.type}"; the types are ${types.map((candidate) => candidate.prefix).join(', ')}`);
+    if (!isSpecType(type)) return createDocument(workspace, type, title.trim(), values, io);
+  }
   const { config } = workspace;
   const folderSetting = typeof values.folder === 'string' ? values.folder : config.specsFolder;
   const folder = path.resolve(root, folderSetting);
@@ -330,6 +369,33 @@ function create(root: string, title: string, values: Record<string, string | boo
   throw new UsageError(`no free file name for "${title}" in ${folder}`);
 }
 
+/** `new --type RFC`: a document of another type from its template, with that type's next id, never overwriting. */
+function createDocument(workspace: Workspace, type: DocumentType, title: string, values: Record<string, string | boolean | string[] | undefined>, io: Io): number {
+  const { root } = workspace;
+  const folderSetting = typeof values.folder === 'string' ? values.folder : type.folder;
+  const folder = path.resolve(root, folderSetting);
+  if (!isInside(root, folder)) throw new UsageError(`the folder "${folderSetting}" is outside ${root}`);
+  const template = readLocated(workspace, creationTemplate(type));
+  const today = formatLocalDate(io.today());
+  const author = (typeof values.author === 'string' && values.author.trim()) || workspace.config.author || gitUserName(root) || osUserName();
+  fs.mkdirSync(folder, { recursive: true });
+  let id = nextFreeId(workspace.index.knownIds(type.prefix), type.prefix, type.idDigits);
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const file = path.join(folder, documentFileName(type, id, slugify(title)));
+    const status = (typeof values.status === 'string' && values.status) || type.statuses[0] || 'DRAFT';
+    const text = renderTemplate(template, { id, title, author, created: today, lastUpdated: today, status, idField: type.idField });
+    try {
+      fs.writeFileSync(file, text, { flag: 'wx' });
+      io.out(`${displayPath(root, file)}\n`);
+      return 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      id = formatId(type.prefix, (parseId(id)?.number ?? 0) + 1, type.idDigits);
+    }
+  }
+  throw new UsageError(`no free file name for "${title}" in ${folder}`);
+}
+
 async function mcp(root: string, readOnly: boolean, io: Io): Promise<number> {
   // Loaded only for this command: the MCP SDK is a bundle of its own (dist/mcp.js), which lint and list never pay for.
   const { serveMcp } = await import('./mcp');
@@ -349,6 +415,22 @@ function readTemplate(workspace: Workspace): string {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`the template ${file} is not a text file (${decoded.reason})`);
   return decoded.text;
+}
+
+/** The model a document type is checked against, read once per lint run; the tech spec's is the workspace template. */
+function typeModel(workspace: Workspace, type: DocumentType, models: Map<string, TemplateModel | undefined>): TemplateModel | undefined {
+  if (!models.has(type.prefix)) {
+    const location = checkTemplate(type);
+    models.set(type.prefix, location && templateModelFor(readLocated(workspace, location), templateOptionsFor(workspace.config, type)));
+  }
+  return models.get(type.prefix);
+}
+
+/** A type's template text: the seed, a file inside the root, or the shipped text. */
+function readLocated(workspace: Workspace, location: TemplateLocation): string {
+  if (location.kind === 'text') return location.text;
+  const templatePath = location.kind === 'seed' ? '' : location.path;
+  return readTemplate({ ...workspace, config: { ...workspace.config, templatePath } });
 }
 
 function isInside(root: string, target: string): boolean {

@@ -1,5 +1,6 @@
 import { DEFAULT_LIFECYCLE, resolveGuards, resolveStrict, resolveTransitions, type LifecycleConfig, type LifecycleProblem } from './lifecycle/settings';
 import { RULES } from './lint/rules';
+import { defaultIdField, resolveDocumentTypeSettings, type DocumentTypeSetting } from './types/documentTypes';
 // The extension's settings as plain data. The VS Code adapter and the CLI both build one of these.
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -55,6 +56,10 @@ export interface TechSpecConfig {
   readonly codeLensEnabled: boolean;
   /** Which status may follow which, what a spec must pass to reach a status, and whether that can be overridden. */
   readonly lifecycle: LifecycleConfig;
+  /** `techSpec.documentTypes` as validated: entries by prefix, over the default types (see core/types). */
+  readonly documentTypes: readonly DocumentTypeSetting[];
+  /** The one type prefix the tree shows; '' for every type. */
+  readonly treeDocumentType: string;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -91,6 +96,8 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   acceptedStatuses: { '*': ['ACCEPTED', 'APPROVED', 'IMPLEMENTED'] },
   codeLensEnabled: true,
   lifecycle: DEFAULT_LIFECYCLE,
+  documentTypes: [],
+  treeDocumentType: '',
 };
 
 /**
@@ -150,8 +157,18 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
     problems.push({ key: 'referencePrefixes', message: `${show(prefix)} is not a valid prefix (a letter, then letters, digits or _); it is ignored.` });
     return false;
   });
+  const documentTypes = resolveDocumentTypeSettings(partial.documentTypes, problems);
+  // Declared types are references and own ids like the built-in ones: added, never replacing.
+  const typePrefixes = documentTypes.map((entry) => entry.prefix).filter((prefix) => !referencePrefixes.includes(prefix) && prefix !== idPrefix);
+  const idFields = pick('idFields', isNonEmptyStringList, 'a non-empty list of strings');
+  const typeIdFields = documentTypes.flatMap((entry) => {
+    const field = entry.idField ?? (entry.prefix === idPrefix ? 'tech_spec_id' : defaultIdField(entry.prefix));
+    return idFields.includes(field) ? [] : [field];
+  });
   return {
     config: {
+      documentTypes,
+      treeDocumentType: pick('treeDocumentType', (value) => value === '' || (typeof value === 'string' && PREFIX.test(value)), 'a type prefix or ""'),
       specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
       templatePath: pick('templatePath', isString, 'a string'),
       author: pick('author', isString, 'a string'),
@@ -160,8 +177,8 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
       specGlob: pick('specGlob', isNonBlank, 'a glob'),
       exclude: pick('exclude', isStringList, 'a list of globs'),
-      referencePrefixes: referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes],
-      idFields: pick('idFields', isNonEmptyStringList, 'a non-empty list of strings'),
+      referencePrefixes: [...(referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes]), ...typePrefixes],
+      idFields: typeIdFields.length > 0 ? [...idFields, ...typeIdFields] : idFields,
       matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
       referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
       followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),

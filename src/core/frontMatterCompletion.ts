@@ -82,6 +82,8 @@ export interface CompletionData {
   readonly prds: ReadonlyArray<{ id: string; title?: string; status?: string }>;
   /** Specs, for `supersedes` and `superseded_by`; empty unless asked for. */
   readonly specs?: ReadonlyArray<{ id: string; title?: string; status?: string }>;
+  /** For a reference key of the document's type: the documents of the type it names, and that type's name. */
+  readonly reference?: { readonly key: string; readonly typeName: string; readonly documents: ReadonlyArray<{ id: string; title?: string; status?: string }> };
 }
 
 export interface CompletionEntry {
@@ -125,6 +127,11 @@ export function completionEntries(context: CompletionContext, data: CompletionDa
     sortText: String(index).padStart(4, '0'),
     range: context.range,
   });
+  // A reference key offers the documents of the type it names, whichever key it is.
+  if (data.reference && data.reference.key === context.key) {
+    const { typeName, documents } = data.reference;
+    return documents.map((doc, index) => value(doc.id, doc.title ?? typeName, index, doc.status ? `Status: ${doc.status}` : undefined));
+  }
   switch (context.key) {
     case 'status':
       return data.statuses.map((status, index) => value(status, `Status ${index + 1} of ${data.statuses.length}`, index, STATUS_DESCRIPTIONS[status] ?? 'Status configured in techSpec.statuses.'));

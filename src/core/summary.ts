@@ -5,6 +5,7 @@ import { SUPERSEDED_BY_KEY, SUPERSEDES_KEY } from './lifecycle/supersession';
 import { checklistProgress, inlineToPlainText, SlugCounter, type ChecklistProgress, type Outline } from './outline';
 import { parseDocumentText, type ParsedDocument } from './parse';
 import { detach } from './text';
+import { documentTypesOf, resolveDocumentType, type DocumentType } from './types/documentTypes';
 
 /** What the workspace index keeps of one Markdown file: a summary, never the whole text. */
 export interface SpecSummary {
@@ -42,6 +43,10 @@ export interface SpecSummary {
   readonly size: number;
   /** Read, but not cleanly: the file's bytes were not valid UTF-8, say. */
   readonly warning?: string;
+  /** Prefix of the document's type (by its id field, else its file name); absent for no type. */
+  readonly documentType?: string;
+  /** The id it owns as that type, when valid. */
+  readonly documentId?: string;
 }
 
 export interface OutlineEntry {
@@ -51,7 +56,14 @@ export interface OutlineEntry {
   readonly slug: string;
 }
 
-type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, 'checklistSection'>>;
+type TypeKeys = 'idDigits' | 'specsFolder' | 'templatePath' | 'statuses' | 'checklistSection' | 'documentFolders' | 'documentTypes';
+type SummaryConfig = Pick<TechSpecConfig, 'referencePrefixes' | 'idFields' | 'matchFileNames' | 'idPrefix'> & Partial<Pick<TechSpecConfig, TypeKeys>>;
+
+/** The document types of a configuration that has the settings they come from; a partial one (tests) has none. */
+export function typesOf(config: SummaryConfig): readonly DocumentType[] | undefined {
+  const keys: TypeKeys[] = ['idDigits', 'specsFolder', 'templatePath', 'statuses', 'checklistSection', 'documentFolders'];
+  return keys.every((key) => config[key] !== undefined) ? documentTypesOf(config as Required<SummaryConfig>) : undefined;
+}
 
 export function summarize(uri: string, text: string, config: SummaryConfig, parsed: ParsedDocument = parseDocumentText(text)): SpecSummary {
   const { frontMatter, outline, lines } = parsed;
@@ -79,6 +91,15 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     else if (reference.key === SUPERSEDED_BY_KEY) supersededBy.push(detach(reference.id));
   }
   const problem = frontMatter.problems[0]?.message;
+  const types = typesOf(config);
+  const typed = types && resolveDocumentType(data, decodeUri(uri), types, config.idFields, config.matchFileNames);
+  // A tech spec counts progress by `techSpec.checklistSection`; another type by its own section, if it has one.
+  const otherType = typed && typed.type.idField !== 'tech_spec_id' ? typed.type : undefined;
+  const checklist = otherType
+    ? otherType.checklistSection
+      ? checklistProgress(outline, otherType.checklistSection)
+      : { done: 0, total: 0, found: false }
+    : checklistProgress(outline, config.checklistSection);
   return {
     uri,
     id: specId !== undefined ? detach(specId) : undefined,
@@ -98,9 +119,11 @@ export function summarize(uri: string, text: string, config: SummaryConfig, pars
     ...(supersedes.length > 0 ? { supersedes } : {}),
     ...(supersededBy.length > 0 ? { supersededBy } : {}),
     outline: encodeOutline(outline),
-    checklist: checklistProgress(outline, config.checklistSection),
+    checklist,
     problem: optional(problem),
     size: text.length,
+    ...(typed ? { documentType: typed.type.prefix } : {}),
+    ...(typed?.id !== undefined ? { documentId: typed.id } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export interface TemplateVariables {
   readonly status: string;
   readonly decisionRef?: string;
   readonly relatedPrd?: string;
+  /** The front-matter key that holds the id: `tech_spec_id` unless the document type says otherwise. */
+  readonly idField?: string;
 }
 
 /** The clock and the author come through this port, so tests can pin them. */
@@ -37,7 +39,9 @@ const HAS_VARIABLE = /\{\{\s*[a-z_]+\s*\}\}/;
 export function renderTemplate(template: string, variables: TemplateVariables): string {
   // Every variable is one line: a title with a line break must not split a heading or a YAML value.
   const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
+  const idField = variables.idField ?? 'tech_spec_id';
   const values: Record<string, string> = {
+    [idField]: variables.id,
     id: variables.id,
     tech_spec_id: variables.id,
     title: oneLine(variables.title),
@@ -82,7 +86,7 @@ export function renderTemplate(template: string, variables: TemplateVariables): 
   let text = head + body;
 
   const keys: Array<[string, string | undefined]> = [
-    ['tech_spec_id', variables.id],
+    [idField, variables.id],
     ['title', variables.title],
     ['status', variables.status],
     ['author', variables.author],
@@ -95,7 +99,7 @@ export function renderTemplate(template: string, variables: TemplateVariables): 
   const present = parseFrontMatter(text).data ?? {};
   for (const [key, value] of keys) {
     if (value === undefined || value === '') continue;
-    if (!(key in present) && key !== 'tech_spec_id' && key !== 'title') continue;
+    if (!(key in present) && key !== idField && key !== 'title') continue;
     text = setFrontMatterValue(text, key, value) ?? text;
   }
   return text;

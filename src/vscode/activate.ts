@@ -12,6 +12,7 @@ import { createLogChannel } from './log';
 import { registerMarkdownPreview } from './markdownPreview';
 import { createSpecCreator, registerNewSpecCommand } from './newSpecCommand';
 import { registerSupersedeCommand } from './supersedeCommand';
+import { registerNewDocumentCommand } from './newDocumentCommand';
 import { registerCodeLenses } from './codeLenses';
 import { registerFrontMatterKeyHover } from './frontMatterKeyHover';
 import { registerSpecStatusBar } from './specStatusBar';
@@ -83,6 +84,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
     vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
     registerNewSpecCommand(services, creator),
     registerSupersedeCommand(services, creator),
+    registerNewDocumentCommand(services),
     registerCodeLenses(services),
     registerFrontMatterKeyHover(services),
     registerSpecStatusBar(services),

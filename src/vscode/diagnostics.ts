@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { stringValue } from '../core/frontMatter';
-import { isLintTarget, lintWithIndex, type Finding, type TemplateModel } from '../core/lint';
+import { lintWithIndex, type Finding, type TemplateModel } from '../core/lint';
+import { checkedTypeOf, isSpecType, lintConfigFor, type DocumentType } from '../core/types';
 import { parseDocumentText, type ParsedDocument } from '../core/parse';
 import type { IndexChange } from '../core/specIndex';
 import { formatLocalDate } from '../core/template';
@@ -117,7 +118,14 @@ export class SpecDiagnostics extends Disposable {
     if (this.scope() !== 'workspace' || this.isOpen(uri)) return;
     const target = vscode.Uri.parse(uri);
     const folder = vscode.workspace.getWorkspaceFolder(target);
-    const template = this.templates.get(folder?.uri.toString() ?? '');
+    const type = checkedTypeOf(vscode.workspace.asRelativePath(target, false), parsed, this.services.configuration.forFolder(folder));
+    if (!type) return this.forget(target);
+    const template = isSpecType(type) ? this.templates.get(folder?.uri.toString() ?? '') : undefined;
+    if (!isSpecType(type)) {
+      // Another type's template is read per type: check it through the full path.
+      this.scheduleUri(target);
+      return;
+    }
     if (template) {
       this.report(target, parsed, template, undefined);
       return;
@@ -166,9 +174,19 @@ export class SpecDiagnostics extends Disposable {
     }
     const version = document?.version;
     await this.services.index.ready();
-    const template = await this.templateFor(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const type = checkedTypeOf(vscode.workspace.asRelativePath(uri, false), parsed, this.services.configuration.forFolder(folder));
+    if (!type) {
+      this.forget(uri);
+      return [];
+    }
+    const template = isSpecType(type) ? await this.templateFor(uri) : await this.services.templates.typeModel(folder, this.services.configuration.forFolder(folder), type);
     // The text may have moved on while we waited: a newer run will report for it.
     if (document && document.version !== version) return this.collection.get(uri) ?? [];
+    if (!template) {
+      this.forget(uri);
+      return [];
+    }
     return this.report(uri, parsed, template, document);
   }
 
@@ -184,15 +202,16 @@ export class SpecDiagnostics extends Disposable {
   private report(uri: vscode.Uri, parsed: ParsedDocument, template: TemplateModel, document: vscode.TextDocument | undefined): readonly vscode.Diagnostic[] {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const config = this.services.configuration.forFolder(folder);
-    if (!isLintTarget(vscode.workspace.asRelativePath(uri, false), parsed, config)) {
+    const type: DocumentType | undefined = checkedTypeOf(vscode.workspace.asRelativePath(uri, false), parsed, config);
+    if (!type) {
       this.forget(uri);
       return [];
     }
     const key = uri.toString();
     // A file reached through a symbolic link is checked as the file it points to: no duplicate of itself.
     const indexKey = this.services.index.canonicalUri(uri);
-    const findings = lintWithIndex(indexKey, parsed, template, config, this.services.index.model, formatLocalDate(new Date()));
-    this.remember(key, dependencyIds(parsed, config));
+    const findings = lintWithIndex(indexKey, parsed, template, lintConfigFor(config, type), this.services.index.model, formatLocalDate(new Date()));
+    this.remember(key, dependencyIds(parsed, config, type.idField));
     if (document) this.findings.set(key, { version: document.version, findings });
     const diagnostics = toDiagnostics(findings, document ? undefined : this.services.index.model.get(indexKey)?.warning);
     this.collection.set(uri, diagnostics);
@@ -227,9 +246,9 @@ export class SpecDiagnostics extends Disposable {
 }
 
 /** Ids whose owners decide some findings: the ones cited (unknown reference) and the spec's own (duplicate id). */
-function dependencyIds(parsed: ParsedDocument, config: TechSpecConfig): string[] {
+function dependencyIds(parsed: ParsedDocument, config: TechSpecConfig, idField: string): string[] {
   const ids = new Set(parsed.references(config.referencePrefixes).map((reference) => reference.id));
-  const own = stringValue(parsed.frontMatter.data, 'tech_spec_id');
+  const own = stringValue(parsed.frontMatter.data, idField);
   if (own) ids.add(own.trim());
   return [...ids];
 }
@@ -264,8 +283,8 @@ function toDiagnostics(findings: readonly Finding[], warning: string | undefined
 
 /** The settings that change what the checks report; others (the tree's, say) leave findings as they are. */
 function rulesKey(config: TechSpecConfig): string {
-  const { statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize } = config;
-  return JSON.stringify([statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize]);
+  const { statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize, documentTypes } = config;
+  return JSON.stringify([statuses, idPrefix, referencePrefixes, referenceUrls, rules, staleAfterDays, idFields, specsFolder, templatePath, diagnosticsScope, specGlob, exclude, matchFileNames, maxFileSize, documentTypes]);
 }
 
 function errorText(error: unknown): string {

@@ -3,6 +3,7 @@ import { MARKDOWN_LANGUAGE } from '../constants';
 import { completionContext, completionEntries, type CompletionData } from '../core/frontMatterCompletion';
 import { nextFreeId } from '../core/ids';
 import { formatLocalDate } from '../core/template';
+import { documentTypesOf, isSpecType, referenceFieldPrefix, resolveDocumentType, typeByPrefix } from '../core/types';
 import { fromVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 
@@ -41,7 +42,10 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const config = services.configuration.forFolder(folder);
   const needsSpecs = key === 'supersedes' || key === 'superseded_by';
-  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id' || needsSpecs;
+  const types = documentTypesOf(config);
+  const own = resolveDocumentType(services.parseCache.get(document).frontMatter.data, vscode.workspace.asRelativePath(document.uri, false), types, config.idFields, config.matchFileNames);
+  const referenced = key === undefined ? undefined : typeByPrefix(types, referenceFieldPrefix(types, own?.type, key));
+  const needsIndex = key === 'decision_ref' || key === 'related_prd' || key === 'tech_spec_id' || referenced !== undefined || needsSpecs;
   if (needsIndex) await services.index.ready();
   const model = services.index.model;
   const describe = (prefix: string) =>
@@ -53,7 +57,8 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
         return { id, title: owner?.title, status: owner?.status };
       });
   return {
-    statuses: config.statuses,
+    // A document of another type completes its own type's statuses.
+    statuses: own && !isSpecType(own.type) ? own.type.statuses : config.statuses,
     today: formatLocalDate(new Date()),
     nextId: key === 'tech_spec_id' ? nextFreeId(model.knownIds(config.idPrefix).filter((id) => model.owners(id).some((owner) => owner.uri !== document.uri.toString())), config.idPrefix, config.idDigits) : '',
     author: key === 'author' ? await services.authors.author(config.author, folder?.uri) : undefined,
@@ -61,5 +66,10 @@ async function gatherData(services: Services, document: vscode.TextDocument, key
     prds: key === 'related_prd' ? describe('PRD') : [],
     // Other specs: a spec does not supersede itself.
     specs: needsSpecs ? describe(config.idPrefix).filter((spec) => !model.owners(spec.id).some((owner) => owner.uri === document.uri.toString())) : [],
+    // Ids of the right type: owned by a document of that type, not merely spelled with its prefix.
+    reference:
+      key !== undefined && referenced
+        ? { key, typeName: referenced.name, documents: describe(referenced.prefix).filter((doc) => model.owners(doc.id).some((owner) => owner.documentType === referenced.prefix)) }
+        : undefined,
   };
 }

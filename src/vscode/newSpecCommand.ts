@@ -273,6 +273,14 @@ function withKeys(text: string, keys: Readonly<Record<string, string>>): string 
 }
 
 /** Applies an edit that creates a file (never over an existing one); false when the file is already there. */
+/** Creates the file with this content unless a file is already there; false when one is. */
+export async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
+  return applyIfAbsent(edit);
+}
+
+/** Applies an edit that creates a file (never over an existing one); false when the file is already there. */
 async function applyIfAbsent(edit: vscode.WorkspaceEdit): Promise<boolean> {
   try {
     return await vscode.workspace.applyEdit(edit);

@@ -9,6 +9,7 @@ import { fromVsRange, toVsRange } from './convert';
 import type { SpecDiagnostics } from './diagnostics';
 import { reapproveAction } from './approveCommand';
 import { renumberAction } from './renumberCommand';
+import { checkedTypeOf, isSpecType } from '../core/types';
 import type { Services } from './services';
 
 /** Fix All is a source action (Source Action…, `editor.codeActionsOnSave`), never a light bulb. */
@@ -131,10 +132,29 @@ async function fixContextFor(services: Services, document: vscode.TextDocument, 
   const wantsAuthor = findings.some((finding) => finding.fix?.kind === 'addKey' && finding.fix.key === 'author');
   const author = wantsAuthor ? await services.authors.author(config.author, folder?.uri) : undefined;
   await services.index.ready();
+  const parsed = services.parseCache.get(document);
+  // A document of another type is fixed from its own template, statuses and ids.
+  const type = checkedTypeOf(vscode.workspace.asRelativePath(document.uri, false), parsed, config);
+  if (type && !isSpecType(type)) {
+    const template = await services.templates.typeModel(folder, config, type);
+    const text = await services.templates.typeText(folder, config, type).catch(() => undefined);
+    const keys = text === undefined ? [] : parseFrontMatter(text).fields.map((field) => field.key);
+    if (template) {
+      return {
+        keyOrder: keys.length > 0 ? keys : undefined,
+        author,
+        parsed,
+        template,
+        today: formatLocalDate(new Date()),
+        statuses: type.statuses,
+        nextFreeId: nextFreeId(services.index.model.knownIds(type.prefix), type.prefix, type.idDigits),
+      };
+    }
+  }
   return {
     keyOrder: await templateKeyOrder(services, folder, config),
     author,
-    parsed: services.parseCache.get(document),
+    parsed,
     template: await services.templates.model(folder, config),
     today: formatLocalDate(new Date()),
     statuses: config.statuses,

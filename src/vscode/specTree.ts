@@ -3,9 +3,11 @@ import { Commands, CONFIG_SECTION, ContextKeys, Settings, TreeItemContexts, View
 import { TreeHold } from '../core/treeHold';
 import { buildFolderGroups, buildHeadingTree, buildStatusGroups, updateStatusGroups, type FolderNode, type GroupNode, type HeadingNode, type SpecNode } from '../core/treeModel';
 import { KeyedDebouncer } from '../core/util/debounce';
+import { buildTypeRoots, treeLayout, typeGroups, type TypeNode } from '../core/types';
 import type { Services } from './services';
 
-export type SpecTreeNode = FolderNode | GroupNode | SpecNode | HeadingNode;
+export type SpecTreeNode = TypeNode | FolderNode | GroupNode | SpecNode | HeadingNode;
+type RootNode = TypeNode | FolderNode | GroupNode;
 
 const REFRESH_DELAY_MS = 100;
 /** Past this many changed files, showing the tree again costs less than patching it. */
@@ -18,6 +20,12 @@ const STATUS_ICONS: Readonly<Record<string, string>> = {
   IMPLEMENTED: 'pass',
   SUPERSEDED: 'arrow-swap',
   DEPRECATED: 'archive',
+  // The shipped RFC, PRD and ADR statuses.
+  PROPOSED: 'edit',
+  ACCEPTED: 'verified',
+  REJECTED: 'close',
+  WITHDRAWN: 'archive',
+  SHIPPED: 'pass',
 };
 
 /**
@@ -28,7 +36,9 @@ const STATUS_ICONS: Readonly<Record<string, string>> = {
 export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<SpecTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private roots: Array<FolderNode | GroupNode> | undefined;
+  private roots: RootNode[] | undefined;
+  /** Built with document types (one type, or a root per type): refreshed whole, not patched. */
+  private typed = false;
   private readonly parents = new Map<string, SpecTreeNode | undefined>();
   private readonly specNodes = new Map<string, SpecNode>();
   /** The group objects the view holds: refreshing one means firing that object. */
@@ -49,8 +59,19 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
         for (const uri of change.removed) this.dirty.add(uri);
       }),
       services.index.onDidChange(() => this.scheduleRefresh()),
+      // The document types shape the whole tree: a change of them shows it again from the model.
+      services.configuration.onDidChange((config) => {
+        const key = JSON.stringify([config.documentTypes, config.treeDocumentType]);
+        if (key !== this.layoutKey) {
+          this.layoutKey = key;
+          this.refresh();
+        }
+      }),
     ];
+    this.layoutKey = JSON.stringify([services.configuration.config.documentTypes, services.configuration.config.treeDocumentType]);
   }
+
+  private layoutKey: string;
 
   /** Coalesces bursts of index changes into one tree update. */
   scheduleRefresh(): void {
@@ -74,7 +95,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   private applyChanges(): void {
     const roots = this.roots;
     const byFolder = roots?.some((root) => root.kind === 'folder') ?? false;
-    if (!roots || byFolder || this.dirty.size > MAX_INCREMENTAL_CHANGES) {
+    if (!roots || byFolder || this.typed || this.dirty.size > MAX_INCREMENTAL_CHANGES) {
       this.refresh();
       return;
     }
@@ -99,7 +120,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   }
 
   /** The top of the tree, building the index on first call. Tests read the model through this. */
-  async model(): Promise<Array<FolderNode | GroupNode>> {
+  async model(): Promise<RootNode[]> {
     await this.services.index.ready();
     if (!this.roots) this.rebuild();
     return this.roots ?? [];
@@ -124,18 +145,22 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
     const byFolder = config.groupByFolder && folders.length > 1;
     void vscode.commands.executeCommand('setContext', ContextKeys.groupByFolder, config.groupByFolder);
     this.dirty.clear();
-    this.setRoots(byFolder ? buildFolderGroups(summaries, options) : buildStatusGroups(summaries, options));
+    const layout = treeLayout(config);
+    this.typed = layout.kind !== 'specs';
+    if (layout.kind === 'types') this.setRoots(buildTypeRoots(summaries, layout.types, options));
+    else if (layout.kind === 'oneType') this.setRoots(typeGroups(summaries, layout.type, options));
+    else this.setRoots(byFolder ? buildFolderGroups(summaries, options) : buildStatusGroups(summaries, options));
   }
 
-  private setRoots(roots: Array<FolderNode | GroupNode>): void {
+  private setRoots(roots: RootNode[]): void {
     this.roots = roots;
     this.parents.clear();
     this.specNodes.clear();
     for (const root of roots) {
       this.parents.set(root.key, undefined);
-      const groups = root.kind === 'folder' ? root.groups : [root];
+      const groups = root.kind === 'group' ? [root] : root.groups;
       for (const group of groups) {
-        if (root.kind === 'folder') this.parents.set(group.key, root);
+        if (root.kind !== 'group') this.parents.set(group.key, root);
         for (const spec of group.specs) {
           this.parents.set(spec.key, group);
           this.specNodes.set(spec.uri, spec);
@@ -147,7 +172,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
   /** The current state of a group the view may hold an older object of. */
   private latest(group: GroupNode): GroupNode {
     const parent = this.parents.get(group.key);
-    const siblings = parent?.kind === 'folder' ? parent.groups : (this.roots ?? []);
+    const siblings = parent?.kind === 'folder' || parent?.kind === 'type' ? parent.groups : (this.roots ?? []);
     return (siblings.find((candidate) => candidate.key === group.key) as GroupNode | undefined) ?? group;
   }
 
@@ -161,6 +186,7 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
     }
     switch (element.kind) {
       case 'folder':
+      case 'type':
         return [...element.groups];
       case 'group':
         return [...this.latest(element).specs];
@@ -191,6 +217,14 @@ export class SpecTreeProvider implements vscode.TreeDataProvider<SpecTreeNode>, 
 
   getTreeItem(element: SpecTreeNode): vscode.TreeItem {
     switch (element.kind) {
+      case 'type': {
+        const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = element.key;
+        item.description = element.description;
+        item.iconPath = new vscode.ThemeIcon('files');
+        item.contextValue = 'techSpec.type';
+        return item;
+      }
       case 'folder': {
         const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = element.key;

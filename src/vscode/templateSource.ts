@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TechSpecConfig } from '../core/config';
 import { decodeText } from '../core/encoding';
 import { templateModelFor, type TemplateModel } from '../core/lint';
+import { checkTemplate, creationTemplate, isSpecType, templateOptionsFor, type DocumentType, type TemplateLocation } from '../core/types';
 import { resolveInsideFolder } from './paths';
 
 export class TemplateError extends Error {}
@@ -40,6 +41,34 @@ export class TemplateSource implements vscode.Disposable {
       this.models.set(key, pending);
     }
     return pending;
+  }
+
+  /** The template New Document renders for a type: the tech spec's as `text()` reads it, another type's file or shipped text. */
+  typeText(folder: vscode.WorkspaceFolder | undefined, config: TechSpecConfig, type: DocumentType): Promise<string> {
+    return this.located(folder, config, creationTemplate(type));
+  }
+
+  /**
+   * The model a document of this type is checked against; undefined for a type without a template.
+   * The tech spec type as today's settings give it is `model()` itself.
+   */
+  async typeModel(folder: vscode.WorkspaceFolder | undefined, config: TechSpecConfig, type: DocumentType): Promise<TemplateModel | undefined> {
+    const location = checkTemplate(type);
+    if (!location) return undefined;
+    if (isSpecType(type) && (location.kind === 'seed' ? config.templatePath.trim() === '' : location.kind === 'file' && location.path === config.templatePath.trim())) return this.model(folder, config);
+    const text = await this.located(folder, config, location).catch(() => this.located(undefined, config, creationTemplate({ ...type, template: '' })));
+    return templateModelFor(text, templateOptionsFor(config, type));
+  }
+
+  private located(folder: vscode.WorkspaceFolder | undefined, config: TechSpecConfig, location: TemplateLocation): Promise<string> {
+    switch (location.kind) {
+      case 'text':
+        return Promise.resolve(location.text);
+      case 'seed':
+        return this.text(folder, { ...config, templatePath: '' });
+      case 'file':
+        return this.text(folder, { ...config, templatePath: location.path });
+    }
   }
 
   clear(): void {

@@ -45,6 +45,8 @@ describe('config', () => {
       acceptedStatuses: { RFC: ['ACCEPTED'], '*': ['DONE'] },
       codeLensEnabled: false,
       lifecycle: { transitions: { OPEN: ['DONE'] }, guards: { DONE: ['checklist', { approvals: 2 }] }, strict: true },
+      documentTypes: [{ prefix: 'ADR', idField: 'adr', statuses: ['OPEN', 'DONE'] }],
+      treeDocumentType: 'ADR',
     };
     // The lifecycle is read from three settings of its own.
     const { lifecycle, ...flat } = valid as { lifecycle: { transitions: unknown; guards: unknown; strict: unknown } };

@@ -846,6 +846,44 @@ describe('lint rules', () => {
     });
   });
 
+  describe('reference types: TS050', () => {
+    fires('TS050', 'a PRD id in decision_ref, an RFC id in related_prd, or a key a type declares', () => {
+      const swapped = withFrontMatter({ decision_ref: 'PRD-0012', related_prd: 'RFC-0007' });
+      assert.deepEqual(lint(swapped).filter((finding) => finding.code === 'TS050'), [
+        {
+          code: 'TS050',
+          severity: 'warning',
+          message: '"decision_ref" names PRD-0012, a PRD document; it should name a RFC document (RFC-<digits>).',
+          range: locate(swapped, 'decision_ref:', 'PRD-0012'),
+          fix: undefined,
+        },
+        {
+          code: 'TS050',
+          severity: 'warning',
+          message: '"related_prd" names RFC-0007, a RFC document; it should name a PRD document (PRD-<digits>).',
+          range: locate(swapped, 'related_prd:', 'RFC-0007'),
+          fix: undefined,
+        },
+      ]);
+      const declared = lintSpec({
+        uri: URI,
+        parsed: parseDocumentText(withFrontMatter({ decision_ref: 'RFC-0007' }).replace('author:', 'supersedes: RFC-0007\nauthor:')),
+        template: TEMPLATE,
+        config: { ...lintConfig(), referenceFields: { decision_ref: 'RFC', supersedes: 'TS' } },
+        workspace: { owners: () => ['file:///w/x.md'] },
+        today: TODAY,
+      });
+      assert.deepEqual(codes(declared.filter((finding) => finding.code === 'TS050' || finding.code === 'TS005')), ['TS005', 'TS050']);
+    });
+
+    staysQuiet('TS050', 'ids of the right type, URLs, empty values, and keys that name no type', () => {
+      assert.deepEqual(codes(lint(withFrontMatter({ decision_ref: 'RFC-0007', related_prd: 'PRD-0012' }))), []);
+      assert.deepEqual(codes(lint(withFrontMatter({ decision_ref: null, related_prd: 'https://example.org/prd/12' }))), []);
+      assert.deepEqual(codes(lint(withFrontMatter({ author: 'PRD-0012' }))), []);
+      assert.deepEqual(codes(lint(withFrontMatter({ decision_ref: 'PRD-0012' }), { config: { rules: { 'reference-wrong-type': 'off' } } })), []);
+    });
+  });
+
   describe('severity overrides (config.rules)', () => {
     const missing = () => removeSection(FILLED, 'Data Model');
 

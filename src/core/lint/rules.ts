@@ -15,6 +15,7 @@ import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, 
 export type RuleCode =
   | 'TS001' | 'TS002' | 'TS003' | 'TS004' | 'TS005' | 'TS006' | 'TS007' | 'TS008' | 'TS009' | 'TS010' | 'TS011' | 'TS012' | 'TS013'
   | 'TS020' | 'TS021' | 'TS022' | 'TS023' | 'TS024' | 'TS030' | 'TS031' | 'TS032' | 'TS040'
+  | 'TS050'
   | LifecycleCode;
 
 export interface RuleInfo {
@@ -55,6 +56,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS043', name: 'supersession-unknown', severity: 'warning', description: 'An id under `supersedes` or `superseded_by` that no document owns.', template: '' },
   { code: 'TS044', name: 'reference-retired', severity: 'information', description: 'A DRAFT, IN_REVIEW or APPROVED spec cites a SUPERSEDED or DEPRECATED document (fix: cite its successor).', template: '' },
   { code: 'TS045', name: 'decision-not-accepted', severity: 'warning', description: "An APPROVED or IMPLEMENTED spec's `decision_ref` document is not in one of `techSpec.lifecycle.acceptedStatuses`.", template: '' },
+  { code: 'TS050', name: 'reference-wrong-type', severity: 'warning', description: 'A reference field (`decision_ref`, `related_prd`, or a key a document type declares in `referenceFields`) names a document of another type, e.g. a PRD id in `decision_ref`.', template: '' },
 ];
 
 const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
@@ -92,7 +94,15 @@ export type LintConfig = Pick<
   TechSpecConfig,
   'statuses' | 'idPrefix' | 'referencePrefixes' | 'referenceUrls' | 'rules' | 'staleAfterDays' | 'staleStatuses' | 'idFields'
 > &
-  Partial<Pick<TechSpecConfig, 'acceptedStatuses'>>;
+  Partial<Pick<TechSpecConfig, 'acceptedStatuses'>> & {
+  /** The key holding the document's own id: `tech_spec_id` unless its document type says otherwise. */
+  readonly idField?: string;
+  /** Reference key → prefix of the type it must name; the tech spec's two keys when not given. */
+  readonly referenceFields?: Readonly<Record<string, string>>;
+};
+
+/** The seed template's reference keys and the types they name. */
+const DEFAULT_REFERENCE_FIELDS: Readonly<Record<string, string>> = { decision_ref: 'RFC', related_prd: 'PRD' };
 
 export interface LintInput {
   readonly uri: string;
@@ -216,7 +226,7 @@ function checkFrontMatter(input: LintInput, report: Report): void {
 
 function checkIds(input: LintInput, report: Report): void {
   const { frontMatter } = input.parsed;
-  const field = getField(frontMatter, 'tech_spec_id');
+  const field = getField(frontMatter, input.config.idField ?? 'tech_spec_id');
   if (!field || !isNonEmptyScalar(field)) return;
   const id = String(field.value).trim();
   const parsed = parseId(id);
@@ -283,7 +293,8 @@ function checkSections(input: LintInput, report: Report): void {
 function checkChecklist(input: LintInput, report: Report): void {
   const { outline, lines } = input.parsed;
   const { checklist } = input.template;
-  if (!checklist.expectsTasks) return;
+  // A document type without a checklist section names none.
+  if (!checklist.expectsTasks || checklist.key === '') return;
   const index = findSectionHeading(input.parsed, checklist.key, input.template.optionalMarkers);
   if (index >= 0 && tasksInSection(outline, index).length === 0) {
     report('TS023', `The ${checklist.title} has no task items (\`- [ ] ...\`).`, headingRange(lines, outline.headings[index].line));
@@ -371,9 +382,23 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: lines[line].length } };
 }
 
+/** TS050: a reference key whose id has another type's prefix. Only ids: a URL or free text is TS010's business. */
+function checkReferenceTypes(input: LintInput, report: Report): void {
+  const fields = input.config.referenceFields ?? DEFAULT_REFERENCE_FIELDS;
+  for (const field of input.parsed.frontMatter.fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, field.key) || !isNonEmptyScalar(field)) continue;
+    const wanted = fields[field.key];
+    const parsed = parseId(String(field.value), input.config.referencePrefixes);
+    if (parsed && parsed.prefix !== wanted) {
+      report('TS050', `"${field.key}" names ${String(field.value).trim()}, a ${parsed.prefix} document; it should name a ${wanted} document (${wanted}-<digits>).`, field.valueRange);
+    }
+  }
+}
+
 function checkReferences(input: LintInput, report: Report): void {
+  checkReferenceTypes(input, report);
   for (const reference of input.parsed.references(input.config.referencePrefixes)) {
-    if (reference.key === 'tech_spec_id' || input.config.idFields.includes(reference.key ?? '')) continue;
+    if (reference.key === 'tech_spec_id' || (input.config.idField !== undefined && reference.key === input.config.idField) || input.config.idFields.includes(reference.key ?? '')) continue;
     // An unknown id under a supersession key is TS043's finding.
     if (reference.key === SUPERSEDES_KEY || reference.key === SUPERSEDED_BY_KEY) continue;
     if (input.workspace.owners(reference.id).length > 0) continue;

@@ -1,0 +1,4 @@
+export * from './builtinTemplates';
+export * from './documentTypes';
+export * from './typedChecks';
+export * from './typeTree';
