@@ -930,7 +930,9 @@ describe('lint rules', () => {
       `---\ntech_spec_id: ${id}\n${Object.entries(keys).map(([key, value]) => `${key}: ${value}\n`).join('')}---\n# ${id}\n`;
     /** Lints the spec against a real index holding it, RFC-0007, PRD-0012 and the other documents given. */
     function lintIn(text: string, others: Readonly<Record<string, string>> = {}, options: { rfc?: string; config?: Readonly<Record<string, unknown>> } = {}) {
-      const config = lintConfig(options.config);
+      // These specs predate recorded approvals: TS032 is tested on its own.
+      const given = options.config ?? {};
+      const config = lintConfig({ ...given, rules: { TS032: 'off', ...((given.rules as Record<string, unknown> | undefined) ?? {}) } });
       const index = new SpecIndex(config);
       index.upsert(RFC_URI, RFC_TEXT(options.rfc ?? 'ACCEPTED'));
       index.upsert(PRD_URI, '---\nprd_id: PRD-0012\nstatus: APPROVED\n---\n# PRD\n');

@@ -10,6 +10,9 @@ import { LineCursor } from './lineCursor';
 import { OpenParagraph, referenceDefinition } from './paragraph';
 import { startsTable } from './table';
 
+/** The most quotes and list items one line opens; no real document comes near it. */
+const MAX_OPENED_PER_LINE = 100;
+
 /** The leaf block that takes the next line if the containers let it. */
 const enum Leaf {
   None,
@@ -73,6 +76,7 @@ class BlockScanner {
     const stack = this.stack;
     let matched = stack.length === 0 ? 0 : continueContainers(stack, cursor);
     const allMatched = matched === stack.length;
+    const startDepth = matched;
     cursor.findNextNonspace();
     if (allMatched) {
       if (this.leaf >= Leaf.Fence && this.continuesLeaf(source, line)) return;
@@ -102,6 +106,9 @@ class BlockScanner {
         }
         break;
       }
+      // Past this many the rest of the line is text: `- - - … x` would otherwise open one item per
+      // marker and rescan the line for each, quadratic on a long line. Deep lists built line by line still nest.
+      if (stack.length - startDepth >= MAX_OPENED_PER_LINE) break;
       const at = cursor.nextNonspace;
       const first = source.charCodeAt(at);
       if (first === 62 /* > */) {

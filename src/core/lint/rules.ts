@@ -445,7 +445,8 @@ function checkApprovals(input: LintInput, report: Report): void {
   }
   const status = getField(frontMatter, 'status');
   const statusText = typeof status?.value === 'string' ? status.value.trim() : '';
-  if (status && current.length === 0 && APPROVED_STATUSES.includes(statusText)) {
+  // A status the document's type does not know is TS006's finding, not a claim of approval.
+  if (status && current.length === 0 && APPROVED_STATUSES.includes(statusText) && input.config.statuses.includes(statusText)) {
     const why = stale.length > 0 ? `its ${stale.length === 1 ? 'approval is' : `${stale.length} approvals are`} stale` : 'no approval is recorded';
     report('TS032', `${statusText} without a current approval: ${why}.`, status.valueRange, { kind: 'reapprove' });
   }
