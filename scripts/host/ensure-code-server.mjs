@@ -181,13 +181,23 @@ async function installOnPackagedNode(info, tmpDir, log) {
   await run('npm', ['install', '--no-save', '--loglevel=warn'], { cwd: nodeFolder, env: quietNpmEnv({ TMPDIR: tmpDir }) });
   if (!fs.existsSync(info.nodePath)) throw new Error(`${nodePackageName()}@${info.node} installed no ${info.nodePath}`);
   log(`Node ${info.node} installed; installing code-server ${info.codeServer} with it`);
-  const env = quietNpmEnv({
+  const env = withoutParentNpm(quietNpmEnv({
     TMPDIR: tmpDir,
     PATH: `${path.dirname(info.nodePath)}${path.delimiter}${process.env.PATH ?? ''}`,
     // A user .npmrc may point nodedir at Node 20's headers.
     npm_config_nodedir: info.nodeDir,
-  });
+  }));
   await run('npm', ['install', '--no-save', '--loglevel=warn'], { cwd: info.dir, env });
+}
+
+/**
+ * Under `npm run host:install` the outer npm (on Node 20) leaves its settings in the environment, among them
+ * npm_config_user_agent ("npm/10 node/v20…"), which the inner npm takes as its own: code-server's postinstall reads
+ * the Node version from it and refuses. Only the settings made here are kept.
+ */
+function withoutParentNpm(env) {
+  const own = new Set(['npm_config_audit', 'npm_config_fund', 'npm_config_update_notifier', 'npm_config_progress', 'npm_config_nodedir']);
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) || own.has(key)));
 }
 
 /** Installs one host unless it is installed already (or `force`); `dir` defaults to its shared folder in .vscode-test/. */
