@@ -85,6 +85,7 @@ export const Settings = {
   lifecycleStrict: 'lifecycle.strict',
   documentTypes: 'documentTypes',
   treeDocumentType: 'tree.documentType',
+  lastUpdatedOnSave: 'lastUpdated.onSave',
 } as const;
 
 /** Language model tools are `techspec_<tool>`, after the tools of src/core/agents (`get_spec`...). */
@@ -109,6 +110,7 @@ export const RESOURCE_SCOPED_SETTINGS: ReadonlySet<string> = new Set([
   Settings.optionalSectionMarkers,
   Settings.optionalKeys,
   Settings.indexFile,
+  Settings.lastUpdatedOnSave,
 ]);
 
 export const DIAGNOSTIC_SOURCE = 'techspec';

@@ -1,5 +1,6 @@
 import { DEFAULT_LIFECYCLE, resolveGuards, resolveStrict, resolveTransitions, type LifecycleConfig, type LifecycleProblem } from './lifecycle/settings';
 import { RULES } from './lint/rules';
+import { LAST_UPDATED_ON_SAVE_MODES, type LastUpdatedOnSave } from './lifecycle/lastUpdatedOnSave';
 import { defaultIdField, resolveDocumentTypeSettings, type DocumentTypeSetting } from './types/documentTypes';
 // The extension's settings as plain data. The VS Code adapter and the CLI both build one of these.
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -60,6 +61,8 @@ export interface TechSpecConfig {
   readonly documentTypes: readonly DocumentTypeSetting[];
   /** The one type prefix the tree shows; '' for every type. */
   readonly treeDocumentType: string;
+  /** Whether saving a spec whose body changed sets `last_updated` to today. */
+  readonly lastUpdatedOnSave: LastUpdatedOnSave;
 }
 
 export const DEFAULT_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'IMPLEMENTED', 'SUPERSEDED', 'DEPRECATED'] as const;
@@ -98,6 +101,7 @@ export const DEFAULT_CONFIG: TechSpecConfig = {
   lifecycle: DEFAULT_LIFECYCLE,
   documentTypes: [],
   treeDocumentType: '',
+  lastUpdatedOnSave: 'content',
 };
 
 /**
@@ -200,6 +204,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
       acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
       codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
       lifecycle: resolveLifecycle(partial, problems),
+      lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => (LAST_UPDATED_ON_SAVE_MODES as readonly unknown[]).includes(value), '"off" or "content"'),
     },
     problems,
   };

@@ -47,6 +47,7 @@ describe('config', () => {
       lifecycle: { transitions: { OPEN: ['DONE'] }, guards: { DONE: ['checklist', { approvals: 2 }] }, strict: true },
       documentTypes: [{ prefix: 'ADR', idField: 'adr', statuses: ['OPEN', 'DONE'] }],
       treeDocumentType: 'ADR',
+      lastUpdatedOnSave: 'off',
     };
     // The lifecycle is read from three settings of its own.
     const { lifecycle, ...flat } = valid as { lifecycle: { transitions: unknown; guards: unknown; strict: unknown } };
@@ -109,6 +110,8 @@ describe('config', () => {
       ['staleAfterDays', '30'],
       ['maxFileSize', 0],
       ['maxFileSize', Number.NaN],
+      ['lastUpdatedOnSave', 'always'],
+      ['lastUpdatedOnSave', true],
     ];
     for (const [key, value] of wrong) {
       assert.deepEqual(resolveConfig({ [key]: value })[key], DEFAULT_CONFIG[key], `${key}: ${JSON.stringify(value)}`);
