@@ -23,6 +23,7 @@ import { registerIdRenameProvider } from './renameProvider';
 import { registerRenumberCommand } from './renumberCommand';
 import { registerSetStatusCommand } from './setStatusCommand';
 import { registerApproveCommand } from './approveCommand';
+import { registerLastUpdatedOnSave } from './lastUpdatedOnSave';
 import type { Services } from './services';
 import { SpecIndexDiagnostics } from './specIndexDiagnostics';
 import { registerSpecIndexOnSave } from './specIndexOnSave';
@@ -105,6 +106,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
     preview,
     registerUpdateSpecIndexCommand(services),
     registerSpecIndexOnSave(services),
+    registerLastUpdatedOnSave(services),
     new SpecIndexDiagnostics(services),
     registerSpecIndexQuickFix(services),
     registerReferenceFixes(services),
