@@ -97,6 +97,24 @@ describe('last_updated on save', () => {
     await saveAndExpect(editor, SPEC.replace('Stamps the date on save.', 'Stamps nothing.'));
   });
 
+  it('leaves a Markdown file that is not a spec as it was', async () => {
+    const notes = fixtureUri('docs', 'save-stamp-notes.md');
+    const text = '---\ntitle: Meeting notes\nlast_updated: 2026-05-20\n---\n\n# Notes\n\nNothing decided.\n';
+    await writeFile(notes, text);
+    try {
+      const document = await vscode.workspace.openTextDocument(notes);
+      const target = await vscode.window.showTextDocument(document);
+      await replaceText(target, 'Nothing decided.', 'One thing decided.');
+      assert.ok(await document.save());
+      const expected = text.replace('Nothing decided.', 'One thing decided.');
+      assert.equal(document.getText(), expected);
+      assert.equal(await readFile(notes), expected);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(notes);
+    }
+  });
+
   it('undo after the save takes back the date stamp first, then the body edit: no text is lost', async () => {
     editor = await openFresh();
     const edited = SPEC.replace('Stamps the date on save.', 'Stamps the date, undoably.');
