@@ -32,14 +32,16 @@ export function parseDocumentText(text: string): ParsedDocument {
 
 /** Parse results cached per (uri, version), so every provider shares one parse of each version. */
 export class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ParsedDocument }>();
+  // The document itself is kept too: a closed untitled document's uri (`Untitled-1`) and version come back with the
+  // next new one, and its close event may arrive after that one opens.
+  private readonly entries = new Map<string, { source: TextDocumentLike; version: number; parsed: ParsedDocument }>();
 
   get(document: TextDocumentLike): ParsedDocument {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry && entry.version === document.version) return entry.parsed;
+    if (entry && entry.version === document.version && entry.source === document) return entry.parsed;
     const parsed = parseDocumentText(document.getText());
-    this.entries.set(key, { version: document.version, parsed });
+    this.entries.set(key, { source: document, version: document.version, parsed });
     return parsed;
   }
 

@@ -102,13 +102,19 @@ describe('agent tools in VS Code', function () {
   it('ticks an item of a closed file through invokeTool: one character, saved, and undoable', async () => {
     const uri = fixtureUri('docs', 'specs', 'TS-0004-billing-export.md');
     const before = await readFile(uri);
-    const answer = await invoke('set_task_state', { id: 'TS-0004', text: 'Export job', done: false });
-    assert.equal(answer, "Unticked TS-0004 line 18 ('Export job', in Implementation Checklist) in docs/specs/TS-0004-billing-export.md. Implementation Checklist: 1/2 ticked.");
-    assert.equal(await readFile(uri), before.replace('- [x] Export job', '- [ ] Export job'));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await vscode.commands.executeCommand('undo');
-    assert.equal(editor.document.getText(), before);
-    await editor.document.save();
+    // The tool's own edit, alone: the date stamp on save (on by default) has tests of its own.
+    await vscode.workspace.getConfiguration('techSpec').update('lastUpdated.onSave', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      const answer = await invoke('set_task_state', { id: 'TS-0004', text: 'Export job', done: false });
+      assert.equal(answer, "Unticked TS-0004 line 18 ('Export job', in Implementation Checklist) in docs/specs/TS-0004-billing-export.md. Implementation Checklist: 1/2 ticked.");
+      assert.equal(await readFile(uri), before.replace('- [x] Export job', '- [ ] Export job'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), before);
+      await editor.document.save();
+    } finally {
+      await vscode.workspace.getConfiguration('techSpec').update('lastUpdated.onSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('ticks an item of a dirty editor in the editor: the unsaved text stays, nothing is saved, one undo removes the tick', async () => {

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { formatLocalDate } from '../../src/core/template';
+import type { TechSpecApi } from '../../src/extension';
 import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor, writeFile } from './helpers';
 
 const FRONT_MATTER = [
@@ -21,6 +22,7 @@ const SETTING = 'lastUpdated.onSave';
 describe('last_updated on save', () => {
   const uri = fixtureUri('docs', 'specs', 'TS-0970-save-stamp.md');
   let editor: vscode.TextEditor;
+  let api: TechSpecApi;
 
   /** The spec on disk as SPEC, open in an editor that shows it. */
   async function openFresh(): Promise<vscode.TextEditor> {
@@ -29,7 +31,11 @@ describe('last_updated on save', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     // The file may have been open before (an earlier test): make sure the editor shows the disk's text.
     await waitFor(() => document.getText(), (text) => text === SPEC, 'the document to show the file');
-    return vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document);
+    // A save participant has 1.75 s: let the index and the checks take the new file in before saving.
+    await waitFor(() => api.index.model.get(uri.toString())?.lastUpdated, (date) => date === '2026-05-20', 'the index to read the file');
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length, (count) => count > 0, 'the checks to run on the file');
+    return editor;
   }
 
   async function replaceText(target: vscode.TextEditor, from: string, to: string): Promise<void> {
@@ -50,7 +56,7 @@ describe('last_updated on save', () => {
 
   before(async () => {
     // A save participant has 1.75 s: let the first index build (a busy host) finish before saving.
-    const api = await activateExtension();
+    api = await activateExtension();
     await api.index.ready();
   });
 

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
+import { formatLocalDate } from '../../src/core/template';
 import type { TechSpecApi } from '../../src/extension';
 import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor, writeFile } from './helpers';
 
@@ -108,6 +109,8 @@ describe('Spec index file', () => {
     const at = document.getText().indexOf('- [ ] Backoff policy');
     await editor.edit((builder) => builder.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 5)), '- [x]'));
     await document.save();
-    await waitFor(() => readFile(indexUri()), (text) => text.includes('| Grace Hopper | 2026-03-05 | 2/3 |'), 'the index to follow the saved spec');
+    // A checklist tick is a body edit: the same save set last_updated to today (techSpec.lastUpdated.onSave).
+    const today = formatLocalDate(new Date());
+    await waitFor(() => readFile(indexUri()), (text) => text.includes(`| Grace Hopper | ${today} | 2/3 |`), 'the index to follow the saved spec');
   });
 });

@@ -80,6 +80,17 @@ describe('text', () => {
       assert.notEqual(cache.get({ ...document, version: 2 }), third);
     });
 
+    it("does not lend one document's parse to another that reuses its uri and version (a new Untitled-1)", () => {
+      const cache = new ParseCache();
+      const uri = { toString: () => 'untitled:Untitled-1' };
+      const closed = { uri, version: 1, getText: () => '# Closed' };
+      assert.equal(cache.get(closed).outline.headings[0].text, 'Closed');
+      // Its close event has not arrived yet: the new document must still be parsed for itself.
+      const opened = { uri, version: 1, getText: () => '# Opened' };
+      assert.equal(cache.get(opened).outline.headings[0].text, 'Opened');
+      assert.equal(cache.get(opened), cache.get(opened));
+    });
+
     it('shares lines, front matter and outline', () => {
       const parsed = parseDocumentText('---\na: b\n---\n# H\r\nRFC-0001');
       assert.deepEqual([...parsed.lines], ['---', 'a: b', '---', '# H', 'RFC-0001']);
