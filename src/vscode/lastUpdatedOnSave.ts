@@ -19,8 +19,8 @@ export function registerLastUpdatedOnSave(services: Services, clock: () => Date 
  * focus change, all write the user's content to disk; the stamp changes one value of the front
  * matter, at most once a day per spec, so it does not fight with typing.
  *
- * The save itself does no I/O: VS Code gives a save participant 1.75 s and drops one that is late
- * three times. Reading the file is done beforehand, where the open text is not the saved one: a
+ * The save itself does no I/O: VS Code aborts the extensions' save participants after 1.75 s, and
+ * stops calling a listener that is late or fails three times. Reading the file is done beforehand, where the open text is not the saved one: a
  * document opened with unsaved changes (restored from a backup), and one whose text changed while
  * it was clean (a reload after `git pull`, or the user's first edit: the host says dirty only after).
  */
