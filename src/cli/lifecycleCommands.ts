@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../core/encoding';
-import { parseId } from '../core/ids';
 import { approvalEdit } from '../core/lifecycle/approve';
 import { planStatusChange, applyEdits } from '../core/lifecycle/statusChange';
 import { factsFrom, templateModelFor } from '../core/lint';
 import { applyEdit } from '../core/frontMatter';
 import { formatLocalDate } from '../core/template';
+import { resolveSpecArgument } from './specArgument';
 import { UsageError, type Workspace } from './workspace';
 
 interface Io {
@@ -19,7 +19,7 @@ interface Io {
 /** `techspec status <id|path> <STATUS> [--force]`: 0 applied, 1 a guard fails, 2 the lifecycle does not allow it (or bad usage). */
 export function statusCommand(workspace: Workspace, args: readonly string[], force: boolean, templateText: string, io: Io): number {
   if (args.length !== 2) throw new UsageError('status needs a spec and a status: techspec status TS-0042 IN_REVIEW [--force]');
-  const file = specFile(workspace, args[0], io.cwd);
+  const file = resolveSpecArgument(workspace, args[0], io.cwd);
   const text = readPlain(file, workspace);
   const config = workspace.config;
   const target = args[1];
@@ -58,7 +58,7 @@ export function statusCommand(workspace: Workspace, args: readonly string[], for
 /** `techspec approve <id|path> [--by NAME] [--role ROLE]`: records an approval of the content as it is. */
 export function approveCommand(workspace: Workspace, args: readonly string[], options: { by?: string; role?: string; defaultBy: () => string | undefined }, io: Io): number {
   if (args.length !== 1) throw new UsageError('approve needs one spec: techspec approve TS-0042 [--by NAME] [--role ROLE]');
-  const file = specFile(workspace, args[0], io.cwd);
+  const file = resolveSpecArgument(workspace, args[0], io.cwd);
   const text = readPlain(file, workspace);
   const by = options.by?.trim() || options.defaultBy();
   if (!by) throw new UsageError('who approves? Pass --by NAME, or set techSpec.author or git user.name.');
@@ -72,22 +72,6 @@ export function approveCommand(workspace: Workspace, args: readonly string[], op
   const role = result.entry.role ? ` (${result.entry.role})` : '';
   io.out(`${name}: approved by ${result.entry.by}${role} on ${result.entry.date}, digest ${result.entry.digest}\n`);
   return 0;
-}
-
-/** The spec file an argument names: an id that one document owns, or a path. */
-function specFile(workspace: Workspace, target: string, cwd: string): string {
-  if (parseId(target, workspace.config.referencePrefixes)) {
-    const owners = workspace.index.owners(target);
-    if (owners.length === 0) throw new UsageError(`no document owns ${target}`);
-    if (owners.length > 1) throw new UsageError(`${target} is owned by ${owners.length} documents; name the file instead`);
-    const file = [...workspace.files.entries()].find(([, loaded]) => loaded.uri === owners[0].uri)?.[0];
-    if (!file) throw new UsageError(`cannot find the file of ${target}`);
-    return file;
-  }
-  const file = path.resolve(cwd, target);
-  const [canonical] = workspace.canonical([file]);
-  if (!canonical || !workspace.files.get(canonical)?.parsed) throw new UsageError(`${target} is not a spec of the workspace at ${workspace.root}`);
-  return canonical;
 }
 
 /** The file's text, when it is plain UTF-8 and as the workspace read it; else a usage error, since rewriting it could lose bytes. */

@@ -343,30 +343,22 @@ function create(root: string, title: string, values: Record<string, string | boo
   fs.mkdirSync(folder, { recursive: true });
   const allocation = allocateForCli(workspace, io);
   if (allocation.note) io.err(`${allocation.id} (${allocation.note})\n`);
-  let id = allocation.id;
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const file = path.join(folder, specFileName(id, title.trim()));
-    const text = renderTemplate(template, {
-      id,
-      title: title.trim(),
-      author,
-      created: today,
-      lastUpdated: today,
-      status: (typeof values.status === 'string' && values.status) || config.statuses[0] || 'DRAFT',
-      decisionRef: typeof values['decision-ref'] === 'string' ? values['decision-ref'] : undefined,
-      relatedPrd: typeof values['related-prd'] === 'string' ? values['related-prd'] : undefined,
-    });
-    try {
-      // 'wx': fail rather than overwrite, even against another process creating the same file.
-      fs.writeFileSync(file, text, { flag: 'wx' });
-      io.out(`${displayPath(root, file)}\n`);
-      return 0;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      id = formatId(config.idPrefix, (parseId(id)?.number ?? 0) + 1, config.idDigits);
-    }
-  }
-  throw new UsageError(`no free file name for "${title}" in ${folder}`);
+  const file = writeFirstFree(folder, title, { first: allocation.id, prefix: config.idPrefix, digits: config.idDigits }, {
+    fileName: (id) => specFileName(id, title.trim()),
+    text: (id) =>
+      renderTemplate(template, {
+        id,
+        title: title.trim(),
+        author,
+        created: today,
+        lastUpdated: today,
+        status: (typeof values.status === 'string' && values.status) || config.statuses[0] || 'DRAFT',
+        decisionRef: typeof values['decision-ref'] === 'string' ? values['decision-ref'] : undefined,
+        relatedPrd: typeof values['related-prd'] === 'string' ? values['related-prd'] : undefined,
+      }),
+  });
+  io.out(`${displayPath(root, file)}\n`);
+  return 0;
 }
 
 /** `new --type RFC`: a document of another type from its template, with that type's next id, never overwriting. */
@@ -379,18 +371,34 @@ function createDocument(workspace: Workspace, type: DocumentType, title: string,
   const today = formatLocalDate(io.today());
   const author = (typeof values.author === 'string' && values.author.trim()) || workspace.config.author || gitUserName(root) || osUserName();
   fs.mkdirSync(folder, { recursive: true });
-  let id = nextFreeId(workspace.index.knownIds(type.prefix), type.prefix, type.idDigits);
+  const status = (typeof values.status === 'string' && values.status) || type.statuses[0] || 'DRAFT';
+  const file = writeFirstFree(folder, title, { first: nextFreeId(workspace.index.knownIds(type.prefix), type.prefix, type.idDigits), prefix: type.prefix, digits: type.idDigits }, {
+    fileName: (id) => documentFileName(type, id, slugify(title)),
+    text: (id) => renderTemplate(template, { id, title, author, created: today, lastUpdated: today, status, idField: type.idField }),
+  });
+  io.out(`${displayPath(root, file)}\n`);
+  return 0;
+}
+
+/**
+ * Writes the new document under the first free id from `ids.first` on and returns its path. 'wx'
+ * fails rather than overwrite, even against another process creating the same file: then the next id.
+ */
+function writeFirstFree(
+  folder: string,
+  title: string,
+  ids: { readonly first: string; readonly prefix: string; readonly digits: number },
+  render: { readonly fileName: (id: string) => string; readonly text: (id: string) => string },
+): string {
+  let id = ids.first;
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const file = path.join(folder, documentFileName(type, id, slugify(title)));
-    const status = (typeof values.status === 'string' && values.status) || type.statuses[0] || 'DRAFT';
-    const text = renderTemplate(template, { id, title, author, created: today, lastUpdated: today, status, idField: type.idField });
+    const file = path.join(folder, render.fileName(id));
     try {
-      fs.writeFileSync(file, text, { flag: 'wx' });
-      io.out(`${displayPath(root, file)}\n`);
-      return 0;
+      fs.writeFileSync(file, render.text(id), { flag: 'wx' });
+      return file;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      id = formatId(type.prefix, (parseId(id)?.number ?? 0) + 1, type.idDigits);
+      id = formatId(ids.prefix, (parseId(id)?.number ?? 0) + 1, ids.digits);
     }
   }
   throw new UsageError(`no free file name for "${title}" in ${folder}`);

@@ -1,5 +1,5 @@
 /**
- * Hand-written matchers for the line shapes scanOutline tests on nearly every line. Each one
+ * Hand-written matchers for the line shapes the block scanner (src/core/blocks/) tests on nearly every line. Each one
  * does what the regex beside it does, without running a regex or building a match array: they
  * run for every line of every file in the index. test/unit/lineShapes.test.ts checks each one
  * against its regex, on the repository's Markdown and on many random lines.
@@ -10,10 +10,8 @@
 
 /** The rule atxHashes follows. */
 export const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
-/** The rule listItem follows. */
-export const LIST_ITEM = /^( {0,3})(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(.*))?$/;
-/** The rule taskMark follows, on a line that is a list item. */
-export const TASK = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+/** The rule taskMarkAt follows: the first line of a list item's first paragraph, the box and its text. */
+export const TASK_BOX = /^ {0,3}\[([ xX])\](?:[ \t]+([^]*))?$/;
 /** The rule isThematicBreak follows. */
 export const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** The rule isSetextUnderline follows. */
@@ -32,52 +30,10 @@ export function atxHashes(body: string, at: number): number {
   return end === body.length || isSpaceOrTab(body.charCodeAt(end)) ? hashes : 0;
 }
 
-export interface ListItemShape {
-  /** The marker's length: 1 for a bullet, digits and delimiter for an ordered item. */
-  readonly markerLength: number;
-  /** An ordered item's number; -1 for a bullet. */
-  readonly number: number;
-  /** Spaces and tabs between the marker and the content. */
-  readonly gap: number;
-  /** The content: the rest of the line after the gap; '' when none. */
-  readonly content: string;
-}
-
-/** A list item's marker, gap and content, as LIST_ITEM reads them; undefined when the line is no item. */
-export function listItem(body: string, at: number): ListItemShape | undefined {
-  const first = body.charCodeAt(at);
-  let markerEnd: number;
-  let number = -1;
-  if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */) {
-    markerEnd = at + 1;
-  } else {
-    let digitsEnd = at;
-    number = 0;
-    while (digitsEnd < body.length && isDigit(body.charCodeAt(digitsEnd))) number = number * 10 + (body.charCodeAt(digitsEnd++) - 48);
-    const digits = digitsEnd - at;
-    if (digits === 0 || digits > 9) return undefined;
-    const delimiter = body.charCodeAt(digitsEnd);
-    if (delimiter !== 46 /* . */ && delimiter !== 41 /* ) */) return undefined;
-    markerEnd = digitsEnd + 1;
-  }
-  const markerLength = markerEnd - at;
-  if (markerEnd === body.length) return { markerLength, number, gap: 0, content: '' };
-  let contentStart = markerEnd;
-  while (contentStart < body.length && isSpaceOrTab(body.charCodeAt(contentStart))) contentStart++;
-  // The regex's `.` stops at line terminators: a content holding one matches nothing.
-  if (contentStart === markerEnd || hasLineTerminator(body, contentStart)) return undefined;
-  return { markerLength, number, gap: contentStart - markerEnd, content: contentStart === body.length ? '' : body.slice(contentStart) };
-}
-
 /**
- * A task item's box and text, given a list item's content (TASK on the whole line, for a line
- * that listItem accepts with a gap): undefined when the content does not start with a box.
+ * A task item's box and text, for the paragraph that starts at `at` in `line` (no copy is made):
+ * undefined when it does not start with a box followed by a space, a tab or the line's end.
  */
-export function taskMark(content: string): { checked: boolean; text: string } | undefined {
-  return taskMarkAt(content, 0);
-}
-
-/** taskMark for the content that starts at `at` in `line` (no copy of the content is made). */
 export function taskMarkAt(line: string, at: number): { checked: boolean; text: string } | undefined {
   if (line.charCodeAt(at) !== 91 /* [ */ || line.charCodeAt(at + 2) !== 93 /* ] */) return undefined;
   const box = line.charCodeAt(at + 1);
@@ -160,10 +116,6 @@ export function headerCells(header: string): number {
 
 export function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;

@@ -85,7 +85,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: HostPla
     vscode.workspace.onDidCloseTextDocument((document) => parseCache.evict(document.uri)),
     registerNewSpecCommand(services, creator),
     registerSupersedeCommand(services, creator),
-    registerNewDocumentCommand(services),
+    registerNewDocumentCommand(services, creator),
     registerCodeLenses(services),
     registerFrontMatterKeyHover(services),
     registerSpecStatusBar(services),

@@ -3,8 +3,10 @@ import { Commands, MARKDOWN_LANGUAGE } from '../constants';
 import type { TechSpecConfig } from '../core/config';
 import { setFrontMatterValue, stringValue } from '../core/frontMatter';
 import { formatId, nextFreeId, parseId } from '../core/ids';
+import type { Allocation } from '../core/ids/branchIds';
 import { newSpecPreview } from '../core/newSpecPreview';
-import { firstPlaceholder, formatLocalDate, renderTemplate, specFileName, type AuthoringEnvironment } from '../core/template';
+import { firstPlaceholder, formatLocalDate, renderTemplate, slugify, type AuthoringEnvironment } from '../core/template';
+import { documentFileName, techSpecType, type DocumentType } from '../core/types';
 import { describeAllocation } from './idAllocation';
 import { toVsRange } from './convert';
 import { exists, isInsideFolder, resolveInsideFolder } from './paths';
@@ -59,26 +61,64 @@ function isArgs(value: unknown): value is NewSpecArgs {
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
 }
 
+/**
+ * What a creation writes: a tech spec (New Tech Spec, Supersede) or a document of another type
+ * (New Document). Every kind goes through the one queue, id allocation and no-overwrite create.
+ */
+export interface CreationKind {
+  /** Prefix, digits, id field, default folder, file name and first status, from the folder's settings. */
+  typeFor(config: TechSpecConfig): DocumentType;
+  template(workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig): Promise<string>;
+  /** What messages call one and many: "spec", "specs". */
+  readonly noun: string;
+  readonly nouns: string;
+  /** The setting to fix when the default folder points outside the workspace folder. */
+  readonly folderSetting: string;
+  /** Said after a creation that found no author. */
+  readonly authorHint?: string;
+}
+
 export class SpecCreator {
   /** Creations run one at a time, so two at once never pick the same id. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly specKind: CreationKind;
 
   constructor(
     private readonly services: Services,
     private readonly environmentFor: (config: TechSpecConfig, folder: vscode.Uri) => AuthoringEnvironment,
-  ) {}
+  ) {
+    this.specKind = {
+      typeFor: techSpecType,
+      template: (workspaceFolder, config) => services.templates.text(workspaceFolder, config),
+      noun: 'spec',
+      nouns: 'specs',
+      folderSetting: 'techSpec.specsFolder',
+      authorHint: 'Set techSpec.author to fill it in new specs.',
+    };
+  }
 
   async run(args: NewSpecArgs, extras: SpecCreationExtras = {}): Promise<vscode.Uri | undefined> {
     const request = await this.complete(args);
-    if (!request) return undefined;
-    const created = this.queue.then(() => this.create(request, extras));
+    return request && this.schedule(request, this.specKind, extras);
+  }
+
+  /** New Document's path: the folder, then the title (asked only when missing), then the shared create. */
+  async runKind(kind: CreationKind, args: NewSpecArgs, askTitle: () => Promise<string | undefined>): Promise<vscode.Uri | undefined> {
+    const workspaceFolder = await this.workspaceFolderFor(args.folder, kind);
+    if (!workspaceFolder) return undefined;
+    const title = args.title?.trim() || (await askTitle())?.trim();
+    return title ? this.schedule({ args: { ...args, title }, workspaceFolder }, kind, {}) : undefined;
+  }
+
+  private async schedule(request: Request, kind: CreationKind, extras: SpecCreationExtras): Promise<vscode.Uri | undefined> {
+    const created = this.queue.then(() => this.create(request, kind, extras));
     this.queue = created.catch(() => undefined);
     try {
       const uri = await created;
-      if (args.open !== false) await this.open(uri, args.beside === true);
+      if (request.args.open !== false) await this.open(uri, request.args.beside === true);
       return uri;
     } catch (error) {
-      const message = error instanceof UserFacingError || error instanceof TemplateError ? error.message : `Tech Spec: could not create the spec: ${String(error)}`;
+      const message = error instanceof UserFacingError || error instanceof TemplateError ? error.message : `Tech Spec: could not create the ${kind.noun}: ${String(error)}`;
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
@@ -86,19 +126,21 @@ export class SpecCreator {
 
   /** Prompts only for what the arguments leave out. */
   private async complete(args: NewSpecArgs): Promise<Request | undefined> {
-    const workspaceFolder = await this.pickWorkspaceFolder(args.folder);
-    if (!workspaceFolder) {
-      if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showErrorMessage('Tech Spec: open a folder first; specs are created inside a workspace folder.');
-      else if (args.folder !== undefined) void vscode.window.showErrorMessage(`Tech Spec: the folder "${String(args.folder)}" is not inside the workspace; nothing was created.`);
-      return undefined;
-    }
+    const workspaceFolder = await this.workspaceFolderFor(args.folder, this.specKind);
+    if (!workspaceFolder) return undefined;
     let title = args.title?.trim();
-    // Where the number comes from, when a branch took the obvious one: shown if known in time.
-    let preview: Promise<string | undefined> | undefined;
-    const heading = () => withinMs((preview ??= this.previewId(workspaceFolder)), PREVIEW_WAIT_MS);
+    // The id the spec would get, with where its number comes from when a branch took the obvious
+    // one: allocated once for every prompt, each of which waits for it a little.
+    let allocation: Promise<Allocation | undefined> | undefined;
+    const allocated = () => withinMs((allocation ??= this.allocateQuietly(workspaceFolder)), PREVIEW_WAIT_MS);
+    const heading = async () => {
+      const known = await allocated();
+      return known && describeAllocation(known);
+    };
     if (!title) {
-      const shown = await heading();
-      const writes = await this.previewFor(args, workspaceFolder);
+      const known = await allocated();
+      const shown = known && describeAllocation(known);
+      const writes = await this.previewFor(args, workspaceFolder, known);
       title = (
         await vscode.window.showInputBox({
           title: shown ? `New Tech Spec: ${shown}` : 'New Tech Spec',
@@ -129,14 +171,24 @@ export class SpecCreator {
     return { args: { ...args, title, decisionRef: decisionRef || undefined, relatedPrd: relatedPrd || undefined }, workspaceFolder };
   }
 
-  private async pickWorkspaceFolder(folder: NewSpecArgs['folder']): Promise<vscode.WorkspaceFolder | undefined> {
+  /** The workspace folder of the new document; says why when there is none. */
+  private async workspaceFolderFor(folder: NewSpecArgs['folder'], kind: CreationKind): Promise<vscode.WorkspaceFolder | undefined> {
+    const workspaceFolder = await this.pickWorkspaceFolder(folder, kind);
+    if (!workspaceFolder) {
+      if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showErrorMessage(`Tech Spec: open a folder first; ${kind.nouns} are created inside a workspace folder.`);
+      else if (folder !== undefined) void vscode.window.showErrorMessage(`Tech Spec: the folder "${String(folder)}" is not inside the workspace; nothing was created.`);
+    }
+    return workspaceFolder;
+  }
+
+  private async pickWorkspaceFolder(folder: NewSpecArgs['folder'], kind: CreationKind): Promise<vscode.WorkspaceFolder | undefined> {
     if (folder !== undefined) {
       const uri = typeof folder === 'string' ? this.uriFromString(folder) : folder;
       return uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) return folders[0];
-    return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new spec', ignoreFocusOut: true });
+    return vscode.window.showWorkspaceFolderPick({ placeHolder: `Workspace folder for the new ${kind.noun}`, ignoreFocusOut: true });
   }
 
   private uriFromString(folder: string): vscode.Uri | undefined {
@@ -147,26 +199,25 @@ export class SpecCreator {
   }
 
   /** The id a new spec would get now, with its note; never rejects. */
-  private async previewId(workspaceFolder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  private async allocateQuietly(workspaceFolder: vscode.WorkspaceFolder): Promise<Allocation | undefined> {
     try {
       await this.services.index.ready();
       const config = this.services.configuration.forFolder(workspaceFolder);
-      return describeAllocation(await this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config)));
+      return await this.services.ids.allocate(workspaceFolder, config, this.idsInUse(techSpecType(config)));
     } catch {
       return undefined;
     }
   }
 
   /** `title → "TS-0009 → docs/specs/TS-0009-<slug>.md"` for the folder and id the spec would get now. */
-  private async previewFor(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder): Promise<(title: string) => string> {
+  private async previewFor(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder, allocated: Allocation | undefined): Promise<(title: string) => string> {
     const config = this.services.configuration.forFolder(workspaceFolder);
     await this.services.index.ready();
-    // The branch-aware id when git answers in time, else the workspace's next free one.
-    const allocated = await withinMs(this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config)).catch(() => undefined), PREVIEW_WAIT_MS);
-    const id = allocated?.id ?? nextFreeId(this.idsInUse(config), config.idPrefix, config.idDigits);
+    // The branch-aware id when git answered in time, else the workspace's next free one.
+    const id = allocated?.id ?? nextFreeId(this.idsInUse(techSpecType(config)), config.idPrefix, config.idDigits);
     let folder: string;
     try {
-      folder = vscode.workspace.asRelativePath(this.targetFolder(args, workspaceFolder, config), false);
+      folder = vscode.workspace.asRelativePath(this.targetFolder(args, workspaceFolder, config, this.specKind), false);
     } catch {
       folder = config.specsFolder;
     }
@@ -186,31 +237,37 @@ export class SpecCreator {
     return picked?.id;
   }
 
-  private async create({ args, workspaceFolder }: Request, extras: SpecCreationExtras): Promise<vscode.Uri> {
+  private async create({ args, workspaceFolder }: Request, kind: CreationKind, extras: SpecCreationExtras): Promise<vscode.Uri> {
     const config = this.services.configuration.forFolder(workspaceFolder);
-    const targetFolder = this.targetFolder(args, workspaceFolder, config);
-    const template = await this.services.templates.text(workspaceFolder, config);
+    const type = kind.typeFor(config);
+    const targetFolder = this.targetFolder(args, workspaceFolder, config, kind);
+    const template = await kind.template(workspaceFolder, config);
     const environment = this.environmentFor(config, workspaceFolder.uri);
     const today = formatLocalDate(environment.today());
     const author = args.author?.trim() || (await environment.author());
     await this.services.index.ready();
-    const allocation = await this.services.ids.allocate(workspaceFolder, config, this.idsInUse(config));
-    if (allocation.note) this.services.log.info(`New Tech Spec: ${describeAllocation(allocation)}`);
-    const title = args.title ?? '';
+    // Allocated with the type's prefix, digits and folder (the folder says where other branches keep their ids).
+    const typeConfig: TechSpecConfig = { ...config, idPrefix: type.prefix, idDigits: type.idDigits, specsFolder: type.folder };
+    const allocation = await this.services.ids.allocate(workspaceFolder, typeConfig, this.idsInUse(type));
+    if (allocation.note) this.services.log.info(`New ${type.name}: ${describeAllocation(allocation)}`);
+    const title = args.title;
+    const status = args.status?.trim() || type.statuses[0] || 'DRAFT';
 
     await vscode.workspace.fs.createDirectory(targetFolder);
     let id = allocation.id;
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
-      const uri = vscode.Uri.joinPath(targetFolder, specFileName(id, title));
+      const fileName = documentFileName(type, id, slugify(title));
+      const uri = vscode.Uri.joinPath(targetFolder, fileName);
       const rendered = renderTemplate(template, {
         id,
         title,
         author,
         created: today,
         lastUpdated: today,
-        status: args.status?.trim() || config.statuses[0] || 'DRAFT',
+        status,
         decisionRef: args.decisionRef,
         relatedPrd: args.relatedPrd,
+        idField: type.idField,
       });
       const text = withKeys(rendered, extras.frontMatter ?? {});
       const edit = new vscode.WorkspaceEdit();
@@ -220,36 +277,36 @@ export class SpecCreator {
       // the CLI or a git pull wrote after the ids were read. Then: the next id.
       if (await applyIfAbsent(edit)) {
         await this.services.index.refreshFile(uri);
-        if (!author) void vscode.window.showInformationMessage(`Tech Spec: ${specFileName(id, title)} has no author. Set techSpec.author to fill it in new specs.`);
+        if (!author && kind.authorHint) void vscode.window.showInformationMessage(`Tech Spec: ${fileName} has no author. ${kind.authorHint}`);
         return uri;
       }
       if (!(await exists(uri))) throw new UserFacingError(`Tech Spec: could not create ${vscode.workspace.asRelativePath(uri)}.`);
-      this.services.log.info(`New Tech Spec: ${vscode.workspace.asRelativePath(uri)} already exists; trying the next id.`);
-      const parsed = parseId(id, [config.idPrefix]);
-      id = formatId(config.idPrefix, (parsed?.number ?? 0) + 1, config.idDigits);
+      this.services.log.info(`New ${type.name}: ${vscode.workspace.asRelativePath(uri)} already exists; trying the next id.`);
+      id = formatId(type.prefix, (parseId(id, [type.prefix])?.number ?? 0) + 1, type.idDigits);
     }
     throw new UserFacingError(`Tech Spec: no free file name for "${title}" in ${vscode.workspace.asRelativePath(targetFolder)}.`);
   }
 
-  /** Ids in the index (files on disk, editor text winning) and in every open editor, untitled ones too. */
-  private idsInUse(config: TechSpecConfig): string[] {
-    const ids = this.services.index.model.knownIds(config.idPrefix);
+  /** Ids of the type in the index (files on disk, editor text winning) and in every open editor, untitled ones too. */
+  private idsInUse(type: DocumentType): string[] {
+    const ids = this.services.index.model.knownIds(type.prefix);
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== MARKDOWN_LANGUAGE) continue;
-      const id = stringValue(this.services.parseCache.get(document).frontMatter.data, 'tech_spec_id');
+      const id = stringValue(this.services.parseCache.get(document).frontMatter.data, type.idField);
       if (id) ids.push(id);
     }
     return ids;
   }
 
-  private targetFolder(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig): vscode.Uri {
+  private targetFolder(args: NewSpecArgs, workspaceFolder: vscode.WorkspaceFolder, config: TechSpecConfig, kind: CreationKind): vscode.Uri {
     if (args.folder !== undefined) {
       const uri = typeof args.folder === 'string' ? this.uriFromString(args.folder) : args.folder;
       if (!uri || !isInsideFolder(workspaceFolder, uri)) throw new UserFacingError(`Tech Spec: the folder "${String(args.folder)}" is not inside the workspace.`);
       return uri;
     }
-    const resolved = resolveInsideFolder(workspaceFolder, config.specsFolder);
-    if (!resolved) throw new UserFacingError(`Tech Spec: techSpec.specsFolder "${config.specsFolder}" points outside the workspace folder; use a path inside it.`);
+    const folder = kind.typeFor(config).folder;
+    const resolved = resolveInsideFolder(workspaceFolder, folder);
+    if (!resolved) throw new UserFacingError(`Tech Spec: ${kind.folderSetting} "${folder}" points outside the workspace folder; use a path inside it.`);
     return resolved;
   }
 
@@ -270,14 +327,6 @@ function withKeys(text: string, keys: Readonly<Record<string, string>>): string 
   let result = text;
   for (const [key, value] of Object.entries(keys)) result = setFrontMatterValue(result, key, value) ?? result;
   return result;
-}
-
-/** Applies an edit that creates a file (never over an existing one); false when the file is already there. */
-/** Creates the file with this content unless a file is already there; false when one is. */
-export async function createFileIfAbsent(uri: vscode.Uri, contents: Uint8Array): Promise<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
-  return applyIfAbsent(edit);
 }
 
 /** Applies an edit that creates a file (never over an existing one); false when the file is already there. */

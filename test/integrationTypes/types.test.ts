@@ -1,6 +1,8 @@
 // Document types in the real host: New Document per type, one tree root per type, completion of
 // reference keys with the right type's ids, and checks by each document's own type.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TechSpecApi } from '../../src/extension';
 import type { GroupNode } from '../../src/core/treeModel';
@@ -95,6 +97,20 @@ describe('Document types', () => {
     assert.equal(vscode.workspace.asRelativePath(spec, false), 'docs/specs/TS-0003-refund-flow.md');
     assert.ok((await readFile(spec)).includes('decision_ref: RFC-0003'));
     assert.equal(await vscode.commands.executeCommand('techSpec.newDocument', { type: 'NOPE', title: 'X', open: false }), undefined);
+  });
+
+  it('newDocument never overwrites a file written behind the index\'s back: it leaves it byte for byte and takes the next id', async () => {
+    const probe = await vscode.commands.executeCommand<vscode.Uri>('techSpec.newDocument', { type: 'ADR', title: 'Race Probe', open: false });
+    const next = Number(/^ADR-(\d+)/.exec(path.posix.basename(probe.path))?.[1]) + 1;
+    const adrId = (n: number) => `ADR-${String(n).padStart(4, '0')}`;
+    const target = path.join(fixtureUri('docs', 'adr').fsPath, `${adrId(next)}-race.md`);
+    // Written with Node, in the same tick as the command starts: the watcher has not told the index yet.
+    const bytes = Buffer.from('---\nnote: written by another window\n---\r\nnot an ADR, caf\u00e9\n', 'utf8');
+    fs.writeFileSync(target, bytes, { flag: 'wx' });
+    const created = await vscode.commands.executeCommand<vscode.Uri>('techSpec.newDocument', { type: 'ADR', title: 'Race', open: false });
+    assert.deepEqual(fs.readFileSync(target), bytes, 'the file written outside was changed');
+    assert.equal(vscode.workspace.asRelativePath(created, false), `docs/adr/${adrId(next + 1)}-race.md`);
+    assert.ok((await readFile(created)).startsWith(`---\nadr_id: ${adrId(next + 1)}\ntitle: Race\n`));
   });
 
   it("a spec's decision_ref completion offers RFC ids only; related_prd PRD ids only", async () => {

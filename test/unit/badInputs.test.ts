@@ -18,6 +18,7 @@ import { skippedSummary, summarize, type SpecSummary } from '../../src/core/summ
 import type { Position, Range } from '../../src/core/text';
 import { buildStatusGroups } from '../../src/core/treeModel';
 import { MAX_FILE_SIZE, largeBadInputs, writeLargeBadInputs } from '../support/badInputs';
+import { buildCli } from '../support/cliRunner';
 import { ADVERSARIAL_LINES, adversarialSubjects } from '../support/adversarial';
 import { Random, readTemplate, repoRoot } from '../support/fixtures';
 
@@ -440,8 +441,7 @@ describe('bad input', function () {
     };
 
     before(() => {
-      const build = spawnSync(process.execPath, [path.join('scripts', 'build.mjs')], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(build.status, 0, `build failed: ${build.stderr}`);
+      buildCli();
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-bad-'));
       fs.cpSync(CORPUS, root, { recursive: true });
       writeLargeBadInputs(root);

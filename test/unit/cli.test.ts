@@ -1,11 +1,10 @@
 // The real `techspec` bin (dist/cli.js, bundled by scripts/build.mjs) on fixture folders in a temp dir.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocumentText } from '../../src/core/parse';
-import { CLI_TODAY as TODAY, makeFolder, removeFolders, runCli } from '../support/cliRunner';
+import { buildCli, CLI_TODAY as TODAY, makeFolder, removeFolders, runCli } from '../support/cliRunner';
 import { FILLED, REPO_ROOT, lint, removeSection, withFrontMatter } from './lintFixtures';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -45,14 +44,11 @@ describe('techspec CLI (dist/cli.js)', function () {
   this.timeout(120_000);
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join('scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(build.status, 0, `build failed: ${build.stderr}`);
+    buildCli();
     assert.ok(fs.existsSync(CLI));
   });
 
-  after(() => {
-    removeFolders();
-  });
+  after(removeFolders);
 
   describe('usage', () => {
     it('--help prints the usage and exits 0', () => {

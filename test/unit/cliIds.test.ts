@@ -1,10 +1,10 @@
 // The real `techspec` bin on git repositories made in a temp dir: lint --against, rename, and new counting branches.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../support/cliRunner';
+import { buildCli, makeFolder, removeFolders, runCli, writeFiles } from '../support/cliRunner';
 import { FILLED, REPO_ROOT } from './lintFixtures';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -12,23 +12,13 @@ const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_A
 
 const run = (cwd: string, args: readonly string[]) => runCli(CLI, cwd, args, GIT_ENV);
 
-const temps: string[] = [];
-
 function repository(files: Readonly<Record<string, string>>): { root: string; git: (...args: string[]) => string; write: (files: Readonly<Record<string, string>>) => void } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-cli-git-'));
-  temps.push(root);
+  const root = makeFolder(files);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  const write = (more: Readonly<Record<string, string>>) => {
-    for (const [name, text] of Object.entries(more)) {
-      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      fs.writeFileSync(path.join(root, name), text);
-    }
-  };
   git('init', '-q', '-b', 'main');
-  write(files);
   git('add', '.');
   git('commit', '-qm', 'initial');
-  return { root, git, write };
+  return { root, git, write: (more) => writeFiles(root, more) };
 }
 
 const spec = (id: string) => FILLED.replace(/TS-0001/g, id);
@@ -45,13 +35,8 @@ function read(root: string, name: string): string {
 describe('techspec CLI: ids and git', function () {
   this.timeout(120_000);
 
-  before(() => {
-    const build = spawnSync(process.execPath, [path.join('scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(build.status, 0, `build failed: ${build.stderr}`);
-  });
-  after(() => {
-    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  before(buildCli);
+  after(removeFolders);
 
   describe('lint --against <ref>', () => {
     it('reports an id that the ref gives to a different document, with both paths, and exits 1', () => {
@@ -94,8 +79,7 @@ describe('techspec CLI: ids and git', function () {
       assert.equal(missing.stdout, '');
       assert.equal(missing.stderr, 'techspec: the ref "origin/nope" does not exist in this repository (fetch it first, e.g. git fetch origin main)\n');
       assert.equal(run(root, ['lint', '--against', '--help']).status, 2);
-      const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-cli-nogit-'));
-      temps.push(plain);
+      const plain = makeFolder({});
       const outside = run(plain, ['lint', '--against', 'main']);
       assert.equal(outside.status, 2);
       assert.match(outside.stderr, /^techspec: --against reads git, but .* is not inside a git repository/);

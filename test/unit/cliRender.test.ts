@@ -1,11 +1,9 @@
 // `techspec index` and `techspec export`: the real bin (dist/cli.js) on copies of the fixture workspace.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { INDEX_END, INDEX_START } from '../../src/core/render/specIndexTable';
-import { runCli } from '../support/cliRunner';
+import { buildCli, makeFolder, removeFolders, runCli, writeFiles } from '../support/cliRunner';
 import { HOSTILE_TITLES, hostileSpec } from '../support/hostileText';
 import { REPO_ROOT } from './lintFixtures';
 
@@ -14,15 +12,10 @@ const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 const run = (cwd: string, args: readonly string[]) => runCli(CLI, cwd, args);
 
-const temps: string[] = [];
 function copyOfFixture(extra: Readonly<Record<string, string>> = {}): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'techspec-render-'));
-  temps.push(root);
+  const root = makeFolder({});
   fs.cpSync(FIXTURE, root, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
+  writeFiles(root, extra);
   return root;
 }
 
@@ -40,14 +33,8 @@ function snapshot(folder: string): Map<string, Buffer> {
 describe('techspec index / export (dist/cli.js)', function () {
   this.timeout(120_000);
 
-  before(() => {
-    const build = spawnSync(process.execPath, [path.join('scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(build.status, 0, `build failed: ${build.stderr}`);
-  });
-
-  after(() => {
-    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  before(buildCli);
+  after(removeFolders);
 
   describe('index', () => {
     const BEFORE = '# Our specs\r\n\r\nHand-written intro, with a [link](https://example.org) and <b>HTML</b>.\r\n\r\n';

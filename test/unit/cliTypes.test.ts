@@ -4,34 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeFolder, removeFolders, runCli } from '../support/cliRunner';
+import { ADR_USE_POSTGRES } from '../support/documentFixtures';
 import { FILLED, REPO_ROOT } from './lintFixtures';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const run = (root: string, args: readonly string[]) => runCli(CLI, root, args);
 
-const ADR = `---
-adr_id: ADR-0001
-title: Use Postgres
-status: ACCEPTED
-author: Ada
-created: 2026-05-01
-last_updated: 2026-05-20
----
-
-# ADR-0001: Use Postgres
-
-## Context
-
-We need a relational store.
-
-## Decision
-
-We use Postgres.
-
-## Consequences
-
-Queries get simpler.
-`;
 const RFC = '---\nrfc_id: RFC-0007\ntitle: Auth Tokens\nstatus: ACCEPTED\n---\n# RFC-0007: Auth Tokens\n';
 
 function typedWorkspace(declared: boolean): string {
@@ -40,8 +18,8 @@ function typedWorkspace(declared: boolean): string {
     'docs/specs/TS-0001-payment-retries.md': FILLED,
     'docs/rfcs/RFC-0007-auth-tokens.md': RFC,
     'docs/rfcs/RFC-0010-retry.md': '# RFC-0010: Retry Policy\n',
-    'docs/adr/ADR-0001-use-postgres.md': ADR,
-    'docs/adr/ADR-0002-queues.md': ADR.replace(/ADR-0001/g, 'ADR-0002').replace('status: ACCEPTED', 'status: DONE').replace('## Consequences\n\nQueries get simpler.\n', ''),
+    'docs/adr/ADR-0001-use-postgres.md': ADR_USE_POSTGRES,
+    'docs/adr/ADR-0002-queues.md': ADR_USE_POSTGRES.replace(/ADR-0001/g, 'ADR-0002').replace('status: ACCEPTED', 'status: DONE').replace('## Consequences\n\nQueries get simpler.\n', ''),
     'README.md': '# Project\n',
   });
 }

@@ -24,6 +24,7 @@ import {
   typeByPrefix,
   type DocumentType,
 } from '../../src/core/types';
+import { ADR_USE_POSTGRES } from '../support/documentFixtures';
 import { TEMPLATE_TEXT, TODAY } from './lintFixtures';
 
 const WITH_ADR = resolveConfig({ documentTypes: [{ prefix: 'ADR', folder: 'docs/decisions' }] });
@@ -154,7 +155,7 @@ describe('document types', () => {
 
     it('is what the index keeps of every document', () => {
       const summary = (path: string, text: string) => summarize(`file:///w/${path}`, text, WITH_ADR);
-      assert.deepEqual(pick(summary('docs/adr/ADR-0001-a.md', ADR_DOC)), ['ADR', 'ADR-0001', false]);
+      assert.deepEqual(pick(summary('docs/adr/ADR-0001-a.md', ADR_USE_POSTGRES)), ['ADR', 'ADR-0001', false]);
       assert.deepEqual(pick(summary('docs/rfcs/RFC-0007-a.md', '# RFC-0007: Tokens\n')), ['RFC', 'RFC-0007', false]);
       assert.deepEqual(pick(summary('docs/specs/TS-0001-a.md', '---\ntech_spec_id: TS-0001\n---\n')), ['TS', 'TS-0001', true]);
       assert.deepEqual(pick(summary('README.md', '# Readme\n')), [undefined, undefined, false]);
@@ -189,10 +190,10 @@ describe('document types', () => {
     it('reports a type’s own statuses and sections, not the tech spec’s', () => {
       const adr = typeOf(WITH_ADR, 'ADR');
       const codes = (text: string) => lint(text, ADR_TEMPLATE, WITH_ADR, adr).map((finding) => `${finding.code} ${finding.message}`);
-      assert.deepEqual(codes(ADR_DOC), []);
-      assert.deepEqual(codes(ADR_DOC.replace('status: ACCEPTED', 'status: APPROVED')), ['TS006 Unknown status "APPROVED": use one of PROPOSED, ACCEPTED, REJECTED, DEPRECATED, SUPERSEDED.']);
-      assert.deepEqual(codes(ADR_DOC.replace('## Consequences\n\nQueries get simpler.\n', '')), ['TS020 Missing section "## Consequences".']);
-      assert.deepEqual(codes(ADR_DOC.replace('adr_id: ADR-0001', 'adr_id: TS-0001')), ['TS010 Malformed id "TS-0001": expected ADR-<digits>, e.g. ADR-0042.']);
+      assert.deepEqual(codes(ADR_USE_POSTGRES), []);
+      assert.deepEqual(codes(ADR_USE_POSTGRES.replace('status: ACCEPTED', 'status: APPROVED')), ['TS006 Unknown status "APPROVED": use one of PROPOSED, ACCEPTED, REJECTED, DEPRECATED, SUPERSEDED.']);
+      assert.deepEqual(codes(ADR_USE_POSTGRES.replace('## Consequences\n\nQueries get simpler.\n', '')), ['TS020 Missing section "## Consequences".']);
+      assert.deepEqual(codes(ADR_USE_POSTGRES.replace('adr_id: ADR-0001', 'adr_id: TS-0001')), ['TS010 Malformed id "TS-0001": expected ADR-<digits>, e.g. ADR-0042.']);
     });
 
     it('does not check a type without a template, nor a plain document', () => {
@@ -204,30 +205,6 @@ describe('document types', () => {
     });
   });
 });
-
-const ADR_DOC = `---
-adr_id: ADR-0001
-title: Use Postgres
-status: ACCEPTED
-author: Ada
-created: 2026-05-01
-last_updated: 2026-05-20
----
-
-# ADR-0001: Use Postgres
-
-## Context
-
-We need a relational store.
-
-## Decision
-
-We use Postgres.
-
-## Consequences
-
-Queries get simpler.
-`;
 
 function pick(summary: ReturnType<typeof summarize>): [string | undefined, string | undefined, boolean] {
   return [summary.documentType, summary.documentId, summary.isSpec];

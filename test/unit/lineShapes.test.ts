@@ -6,9 +6,8 @@ import {
   ATX_OPEN,
   DELIMITER_CELL,
   FENCE_OPEN,
-  LIST_ITEM,
   SETEXT,
-  TASK,
+  TASK_BOX,
   THEMATIC,
   atxHashes,
   delimiterColumns,
@@ -16,8 +15,7 @@ import {
   headerCells,
   isSetextUnderline,
   isThematicBreak,
-  listItem,
-  taskMark,
+  taskMarkAt,
 } from '../../src/core/lineShapes';
 import { ADVERSARIAL_LINES } from '../support/adversarial';
 import { markdownFixtures, Random, readTemplate } from '../support/fixtures';
@@ -40,8 +38,7 @@ function headerCellsLoop(header: string): number {
 /** The slow path: what scanOutline computed with the regexes. */
 function regexShapes(body: string) {
   const atx = ATX_OPEN.exec(body);
-  const item = LIST_ITEM.exec(body);
-  const task = item ? TASK.exec(body) : null;
+  const task = TASK_BOX.exec(body);
   const fence = FENCE_OPEN.exec(body);
   let columns: number | undefined;
   if (TABLE_DELIMITER.test(body)) {
@@ -59,14 +56,6 @@ function regexShapes(body: string) {
   }
   return {
     atx: atx ? atx[1].length : 0,
-    item: item
-      ? {
-          markerLength: item[2] === undefined ? 1 : item[2].length + 1,
-          number: item[2] === undefined ? -1 : Number(item[2]),
-          gap: item[3]?.length ?? 0,
-          content: item[4] ?? '',
-        }
-      : undefined,
     task: task ? { checked: task[1] !== ' ', text: (task[2] ?? '').trim() } : undefined,
     thematic: THEMATIC.test(body),
     setext: SETEXT.test(body),
@@ -79,11 +68,9 @@ function regexShapes(body: string) {
 /** The fast path, called where scanOutline calls it: on the character that starts the content. */
 function fastShapes(body: string, at: number) {
   const first = body.charCodeAt(at);
-  const item = first === 45 || first === 42 || first === 43 || (first >= 48 && first <= 57) ? listItem(body, at) : undefined;
   return {
     atx: first === 35 ? atxHashes(body, at) : 0,
-    item: item ? { ...item } : undefined,
-    task: item ? taskMark(item.content) : undefined,
+    task: first === 91 ? taskMarkAt(body, at) : undefined,
     thematic: (first === 45 || first === 42 || first === 95) && isThematicBreak(body, at, first),
     setext: (first === 61 || first === 45) && isSetextUnderline(body, at, first),
     fence: first === 96 || first === 126 ? fenceOpening(body, at, first) : 0,
@@ -117,7 +104,7 @@ describe('line shapes: the hand-written matchers ≡ their regexes', () => {
   it('agree on adversarial lines, with and without a marker in front', () => {
     for (const [shape, make] of ADVERSARIAL_LINES) {
       const line = make(120);
-      for (const prefix of ['', '# ', '- ', '- [ ] ', '1. ', '```', '| --- |', '---', '  * ']) assertSameShapes(prefix + line, shape);
+      for (const prefix of ['', '# ', '- ', '[ ] ', '1. ', '```', '| --- |', '---', '  * ']) assertSameShapes(prefix + line, shape);
     }
   });
 
@@ -128,7 +115,7 @@ describe('line shapes: the hand-written matchers ≡ their regexes', () => {
       for (let length = random.int(0, 12); length > 0; length--) line += random.pick(ALPHABET);
       assertSameShapes(line, `random ${i}`);
       // The shapes every rule starts with, so most random lines get past the first character.
-      const lead = random.pick(['#', '- ', '* [x] ', '1. [ ]', '12) ', '```', '~~~', '|', ':-', '- - ', '==', '123456789) ', '1234567890.', '######', '#######', '|-', '| :-: |', '--|', '\\|']);
+      const lead = random.pick(['#', '- ', '[x] ', '[ ]', '12) ', '```', '~~~', '|', ':-', '- - ', '==', '123456789) ', '1234567890.', '######', '#######', '|-', '| :-: |', '--|', '\\|']);
       assertSameShapes(lead + line, `random ${i} after ${JSON.stringify(lead)}`);
     }
   });

@@ -4,6 +4,14 @@ import { ToolError } from './types';
 
 /** Where a task's box sits on its line: after quote markers, indentation, the list marker and its gap. */
 const BOX = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\]/;
+/**
+ * A list marker alone on its line. The item's first paragraph then starts on the next line, and
+ * when that paragraph starts with a box the item is a task (`-`, then `  [ ] x`): so GFM and markdown-it's
+ * task-list plugins read it, and so the outline counts it, at the marker's line.
+ */
+const BARE_MARKER = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
+/** The box that starts such a next line, after its quote markers and indentation. */
+const LEADING_BOX = /^((?:[ \t]*>)*[ \t]*)\[([ xX])\]/;
 
 export interface TaskTarget {
   /** 1-based, as editors show it. */
@@ -27,12 +35,19 @@ export interface TaskEditPlan {
 export function planTaskEdit(text: string, target: TaskTarget, done: boolean, id: string): TaskEditPlan {
   const outline = scanOutline(text);
   const task = findTask(outline.tasks, target, id);
-  const lineText = new LineIndex(text);
-  const match = BOX.exec(lineText.lineText(task.line));
-  if (!match) throw new ToolError(`line ${task.line + 1} of ${id} is a checklist item whose box Tech Spec cannot place; edit it by hand`);
-  const offset = lineText.offsetAt({ line: task.line, character: match[1].length + 1 });
+  const offset = boxOffset(new LineIndex(text), task.line);
+  if (offset === undefined) throw new ToolError(`line ${task.line + 1} of ${id} is a checklist item whose box Tech Spec cannot place; edit it by hand`);
   const newMark = task.checked === done ? undefined : done ? 'x' : ' ';
   return { task, outline, offset, newMark };
+}
+
+/** The offset of the mark inside a task's box: on the marker's line, or at the start of the next when the marker stands alone. */
+function boxOffset(lines: LineIndex, line: number): number | undefined {
+  const inline = BOX.exec(lines.lineText(line));
+  if (inline) return lines.offsetAt({ line, character: inline[1].length + 1 });
+  if (!BARE_MARKER.test(lines.lineText(line)) || line + 1 >= lines.lineCount) return undefined;
+  const below = LEADING_BOX.exec(lines.lineText(line + 1));
+  return below ? lines.offsetAt({ line: line + 1, character: below[1].length + 1 }) : undefined;
 }
 
 /** The text with the plan applied, checked to differ from the original in that one box only. */

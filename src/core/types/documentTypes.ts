@@ -42,9 +42,9 @@ type TypeSource = Pick<TechSpecConfig, 'idPrefix' | 'idDigits' | 'specsFolder' |
 
 /**
  * The tech spec type, from today's `techSpec.*` settings: existing workspaces keep working unchanged.
- * Its references are the two keys of the seed template.
+ * Its references are the two keys of the seed template. New Tech Spec creates specs of this type.
  */
-function techSpecType(config: TypeSource): DocumentType {
+export function techSpecType(config: TypeSource): DocumentType {
   return {
     prefix: config.idPrefix,
     name: 'Tech Spec',
