@@ -92,6 +92,26 @@ describe('Lifecycle: the Set Status quick pick on the active spec', function () 
     await revertAndClose(editor);
   });
 
+  // The status bar item and the status lens both run Set Status with { uri } and no status. VS Code has no API to
+  // read a status bar item; the lens carries the same command, so it is run here as a click would run it.
+  it('the status lens (and status bar) command picks for its own spec, not the active editor', async () => {
+    const text = specIn('DRAFT', 'TS-0975');
+    const spec = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const other = await openActive(specIn('DRAFT', 'TS-0976'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec.uri, 100);
+    const status = lenses.filter((lens) => lens.command?.command === Commands.setStatus).map((lens) => lens.command!);
+    assert.deepEqual(status.map((command) => [command.title, command.arguments?.length, command.arguments?.[0].uri?.toString(), command.arguments?.[0].status]), [
+      ['Set status… (IN_REVIEW)', 1, spec.uri.toString(), undefined],
+    ]);
+    const result = await answerQuickInputs(vscode.commands.executeCommand<SetStatusResult>(status[0].command, ...status[0].arguments!), ACCEPT);
+    assert.deepEqual(result, { applied: true, status: 'IN_REVIEW', problems: [] });
+    assert.equal(spec.getText(), moved(text, 'DRAFT', 'IN_REVIEW'));
+    assert.equal(other.document.getText(), specIn('DRAFT', 'TS-0976'), 'the active editor is left alone');
+    assert.equal(vscode.window.activeTextEditor?.document, other.document);
+    await revertAndClose(other);
+    await revertAndClose(await vscode.window.showTextDocument(spec));
+  });
+
   it('a status the lifecycle leads nowhere from shows no pick and says so in the result', async () => {
     const text = specIn('SUPERSEDED', 'TS-0974');
     const editor = await openActive(text);
