@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
-import { activateExtension, closeAllEditors, hoverMarkdown, readFile } from './helpers';
+import { activateExtension, closeAllEditors, hoverMarkdown, readFile, waitFor } from './helpers';
+import { openUntitled } from './untitled';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -13,7 +14,7 @@ const FULL = ['tech_spec_id: TS-0980', 'title: Key Probe', 'status: APPROVED', '
 const BODY = '\n# TS-0980: Key Probe\n\nBody.\n';
 
 async function open(frontMatter: readonly string[]): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `---\n${frontMatter.join('\n')}\n---\n${BODY}` });
+  const document = await openUntitled(`---\n${frontMatter.join('\n')}\n---\n${BODY}`);
   await vscode.window.showTextDocument(document);
   return document;
 }
@@ -83,9 +84,13 @@ describe('Lifecycle keys: completion and hover of supersedes, superseded_by and 
   for (const key of ['supersedes', 'superseded_by']) {
     it(`offers every other spec's id for ${key}:, with its title and status`, async () => {
       const document = await open([...FULL, `${key}: `]);
-      const items = await ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' ');
-      const specs = await specsOnDisk();
-      assert.deepEqual(items.map(labelOf), [...specs.keys()].sort(), 'the specs on disk, and not this one (TS-0980)');
+      const specs = [...(await specsOnDisk()).keys()].sort();
+      // The index follows files that other tests created through its watcher: wait for it, then compare the whole list.
+      const items = await waitFor(
+        () => ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' '),
+        (found) => JSON.stringify(found.map(labelOf)) === JSON.stringify(specs),
+        `the specs on disk, and not this one (TS-0980): ${specs.join(', ')}`,
+      );
       const one = items.find((item) => labelOf(item) === 'TS-0005');
       assert.deepEqual([one?.detail, one?.documentation, one?.insertText], ['Session Cookies', 'Status: SUPERSEDED', 'TS-0005']);
       assert.ok(items.every((item) => item.kind === vscode.CompletionItemKind.Value));

@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { formatLocalDate } from '../../src/core/template';
 import { removeSection, withFrontMatter } from '../unit/lintFixtures';
-import { activateExtension, closeAllEditors } from './helpers';
+import { activateExtension, closeAllEditors, waitFor } from './helpers';
 import { ACCEPT, answerQuickInputs, CLOSE } from './quickInput';
+import { openUntitled } from './untitled';
 
 interface SetStatusResult {
   applied: boolean;
@@ -20,9 +21,12 @@ function specIn(status: string, id: string): string {
   return withFrontMatter({ status }).replace(/TS-0001/g, id);
 }
 
+/** An unsaved spec in the active editor, once the extension host knows it is the active one. */
 async function openActive(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  return vscode.window.showTextDocument(document);
+  const document = await openUntitled(content);
+  const editor = await vscode.window.showTextDocument(document);
+  await waitFor(() => vscode.window.activeTextEditor?.document === document, (active) => active, 'the spec to be the active editor');
+  return editor;
 }
 
 async function revertAndClose(editor: vscode.TextEditor): Promise<void> {
@@ -96,7 +100,7 @@ describe('Lifecycle: the Set Status quick pick on the active spec', function () 
   // read a status bar item; the lens carries the same command, so it is run here as a click would run it.
   it('the status lens (and status bar) command picks for its own spec, not the active editor', async () => {
     const text = specIn('DRAFT', 'TS-0975');
-    const spec = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const spec = await openUntitled(text);
     const other = await openActive(specIn('DRAFT', 'TS-0976'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', spec.uri, 100);
     const status = lenses.filter((lens) => lens.command?.command === Commands.setStatus).map((lens) => lens.command!);
@@ -115,7 +119,8 @@ describe('Lifecycle: the Set Status quick pick on the active spec', function () 
   it('a status the lifecycle leads nowhere from shows no pick and says so in the result', async () => {
     const text = specIn('SUPERSEDED', 'TS-0974');
     const editor = await openActive(text);
-    const result = await setStatusOnActiveEditor();
+    // Closed if a pick showed after all, so that a failure says so instead of waiting for an answer.
+    const result = await answerQuickInputs(setStatusOnActiveEditor(), CLOSE);
     assert.deepEqual(result, { applied: false, status: 'SUPERSEDED', problems: ['The lifecycle lets SUPERSEDED move nowhere.'] });
     assert.equal(editor.document.getText(), text);
     await revertAndClose(editor);
