@@ -13,10 +13,22 @@ const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string'
 const FULL = ['tech_spec_id: TS-0980', 'title: Key Probe', 'status: APPROVED', 'decision_ref: RFC-0007', 'author: Ada', 'created: 2026-01-01', 'last_updated: 2026-01-02', 'related_prd: PRD-0012'];
 const BODY = '\n# TS-0980: Key Probe\n\nBody.\n';
 
+/** The unsaved probes of the running test, reverted and closed after it: they cite ids that other tests count. */
+const opened: vscode.TextDocument[] = [];
+
 async function open(frontMatter: readonly string[]): Promise<vscode.TextDocument> {
   const document = await openUntitled(`---\n${frontMatter.join('\n')}\n---\n${BODY}`);
+  opened.push(document);
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+async function revertAndCloseOpened(): Promise<void> {
+  for (const document of opened.splice(0)) {
+    if (document.isClosed) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }
 
 /** Our items only: the Markdown extension may offer its own (paths, words). */
@@ -25,12 +37,16 @@ async function ourCompletions(document: vscode.TextDocument, position: vscode.Po
   return list.items.filter((item) => item.detail?.startsWith('Tech Spec front matter') || item.kind === vscode.CompletionItemKind.Value).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
 }
 
-/** The specs on disk (id → title and status), read here from the files' front matter, not from the index. */
-async function specsOnDisk(): Promise<Map<string, { title?: string; status?: string }>> {
+/**
+ * The specs of the workspace (id → title and status), read here from front matter, not from the index: the files on
+ * disk, with an open editor's text instead of its file's, and unsaved documents that other tests left open.
+ */
+async function specsInWorkspace(except: vscode.TextDocument): Promise<Map<string, { title?: string; status?: string }>> {
   const specs = new Map<string, { title?: string; status?: string }>();
-  const files = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of files) {
-    const text = await readFile(file);
+  const open = vscode.workspace.textDocuments.filter((document) => document !== except && document.languageId === 'markdown');
+  const files = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((file) => !open.some((document) => document.uri.toString() === file.toString()));
+  const texts = [...(await Promise.all(files.map((file) => readFile(file)))), ...open.map((document) => document.getText())];
+  for (const text of texts) {
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     let data: unknown;
     try {
@@ -56,6 +72,7 @@ describe('Lifecycle keys: completion and hover of supersedes, superseded_by and 
   before(async () => {
     await activateExtension();
   });
+  afterEach(revertAndCloseOpened);
   after(closeAllEditors);
 
   it('offers the lifecycle keys in the key position once their first letters are typed, each with its meaning', async () => {
@@ -84,12 +101,14 @@ describe('Lifecycle keys: completion and hover of supersedes, superseded_by and 
   for (const key of ['supersedes', 'superseded_by']) {
     it(`offers every other spec's id for ${key}:, with its title and status`, async () => {
       const document = await open([...FULL, `${key}: `]);
-      const specs = [...(await specsOnDisk()).keys()].sort();
-      // The index follows files that other tests created through its watcher: wait for it, then compare the whole list.
-      const items = await waitFor(
-        () => ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' '),
-        (found) => JSON.stringify(found.map(labelOf)) === JSON.stringify(specs),
-        `the specs on disk, and not this one (TS-0980): ${specs.join(', ')}`,
+      // The index follows what other tests create and close through events: wait until it agrees with the workspace.
+      const { items } = await waitFor(
+        async () => ({
+          items: await ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' '),
+          specs: [...(await specsInWorkspace(document)).keys()].sort(),
+        }),
+        ({ items: found, specs }) => JSON.stringify(found.map(labelOf)) === JSON.stringify(specs),
+        "the workspace's specs, and not this one (TS-0980)",
       );
       const one = items.find((item) => labelOf(item) === 'TS-0005');
       assert.deepEqual([one?.detail, one?.documentation, one?.insertText], ['Session Cookies', 'Status: SUPERSEDED', 'TS-0005']);
