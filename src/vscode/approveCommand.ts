@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, CONFIG_SECTION, Settings } from '../constants';
 import { approvalEdit, type ApprovalEntry } from '../core/lifecycle/approve';
 import { formatLocalDate } from '../core/template';
 import { targetUri } from './lifecycleInput';
@@ -39,7 +39,13 @@ async function defaultApprover(services: Services, uri: vscode.Uri): Promise<str
   // The same lookup as New Tech Spec's author: the setting, else (trusted, Node host) git's user.name or the OS user.
   const known = await services.authors.author(services.configuration.forFolder(folder).author, folder?.uri);
   if (known) return known;
-  const typed = await vscode.window.showInputBox({ title: 'Approve', prompt: 'Who approves this spec?', ignoreFocusOut: true });
+  // Asked, not guessed: an approval records a person. Escape records nothing.
+  const typed = await vscode.window.showInputBox({
+    title: 'Approve',
+    prompt: `Who approves this spec? No author is known (${services.authors.whyUnknown()}); set ${CONFIG_SECTION}.${Settings.author} to skip this question.`,
+    placeHolder: 'Name',
+    ignoreFocusOut: true,
+  });
   return typed?.trim() || undefined;
 }
 

@@ -37,6 +37,12 @@ export class AuthorLookup {
     return author;
   }
 
+  /** Why no author is known when `author()` gives none: for a question that asks the user instead. */
+  whyUnknown(): string {
+    if (!vscode.workspace.isTrusted) return 'Restricted Mode does not ask git';
+    return this.system.unavailable ?? 'neither git nor the OS gave a user name';
+  }
+
   /** The real clock and this author. */
   environment(configuredAuthor: string, folder: vscode.Uri | undefined): AuthoringEnvironment {
     return { today: () => new Date(), author: () => this.author(configuredAuthor, folder) };
@@ -45,7 +51,7 @@ export class AuthorLookup {
   private none(): string {
     if (!this.told) {
       this.told = true;
-      const why = this.system.unavailable ?? 'neither git nor the OS gave a user name';
+      const why = this.whyUnknown();
       this.log.info(`No author for new specs and front matter: ${why}. Set ${CONFIG_SECTION}.${Settings.author} to fill it.`);
     }
     return '';

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { stringValue } from '../core/frontMatter';
 import { planStatusChange } from '../core/lifecycle/statusChange';
-import { allowedNextStatuses } from '../core/lifecycle/transitions';
+import { confirmChoices, nextStatuses, notReadyMessage, statusChoices, type NextStatus } from '../core/lifecycle/nextStatuses';
 import { guardInputFor, targetUri } from './lifecycleInput';
 import type { Services } from './services';
 
@@ -54,32 +53,38 @@ export async function setStatus(services: Services, document: vscode.TextDocumen
 }
 
 interface StatusPick extends vscode.QuickPickItem {
-  readonly status: string;
-  readonly problems: readonly string[];
+  readonly choice: NextStatus;
 }
 
-/** The quick pick of allowed next statuses, each ready or with its count of problems; a pick with problems asks first. */
+interface ConfirmPick extends vscode.QuickPickItem {
+  readonly force: boolean;
+}
+
+/**
+ * The quick pick of allowed next statuses, each ready or with its count of problems; a pick with problems asks
+ * first, in a second quick pick ("Set anyway" or keep), so that keys and commands answer it as they answer the first.
+ */
 async function pickAndSet(services: Services, document: vscode.TextDocument): Promise<SetStatusResult | undefined> {
   const { input, config } = await guardInputFor(services, document);
-  const from = stringValue(input.parsed.frontMatter.data, 'status') ?? '';
-  const next = allowedNextStatuses(config.lifecycle.transitions, from);
+  const { from, next } = nextStatuses(input, config.lifecycle);
   if (next.length === 0) {
     void vscode.window.showInformationMessage(`Tech Spec: the lifecycle lets a ${from || 'spec without a status'} move nowhere.`);
     return { applied: false, status: from, problems: [`The lifecycle lets ${from || '(no status)'} move nowhere.`] };
   }
-  const items: StatusPick[] = next.map((status) => {
-    const problems = planStatusChange(input, config.lifecycle, status).problems;
-    const description = problems.length === 0 ? 'ready' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    return { label: status, description, detail: problems.length > 0 ? problems.join(' · ') : undefined, status, problems };
-  });
+  const items: StatusPick[] = statusChoices(next).map((choice) => ({ label: choice.label, description: choice.description, detail: choice.detail, choice }));
   const picked = await vscode.window.showQuickPick(items, { title: `Set status (now ${from || 'none'})`, placeHolder: 'The statuses the lifecycle allows next' });
   if (!picked) return undefined;
-  if (picked.problems.length === 0) return setStatus(services, document, picked.status, false);
-  const setAnyway = 'Set anyway';
-  const message = `${picked.status} is not ready: ${picked.problems.join(' ')}`;
-  const answer = config.lifecycle.strict
-    ? await vscode.window.showWarningMessage(message, { modal: true })
-    : await vscode.window.showWarningMessage(message, { modal: true }, setAnyway);
-  if (answer !== setAnyway) return { applied: false, status: from, problems: picked.problems };
-  return setStatus(services, document, picked.status, true);
+  const refused = { applied: false, status: from, problems: picked.choice.problems };
+  if (picked.choice.problems.length === 0) return setStatus(services, document, picked.choice.status, false);
+  const confirm = confirmChoices(from, picked.choice, config.lifecycle.strict);
+  if (!confirm) {
+    void vscode.window.showWarningMessage(`Tech Spec: ${notReadyMessage(picked.choice, true)}`);
+    return refused;
+  }
+  const answer = await vscode.window.showQuickPick<ConfirmPick>(
+    confirm.map((choice) => ({ label: choice.label, description: choice.description, detail: choice.detail, force: choice.force })),
+    { title: notReadyMessage(picked.choice, false), placeHolder: `Set ${picked.choice.status} despite the problems?` },
+  );
+  if (!answer?.force) return refused;
+  return setStatus(services, document, picked.choice.status, true);
 }

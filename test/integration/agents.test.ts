@@ -97,6 +97,21 @@ describe('agent tools in VS Code', function () {
     await restore(editor, onDisk);
   });
 
+  it("check_spec gives the lifecycle's next statuses with their guard problems, from the unsaved text", async () => {
+    const lifecycleOf = async () => (await invoke('check_spec', { id: 'TS-0001' })).split('\n').filter((line) => line.startsWith('lifecycle: ') || (line.startsWith('- ') && !line.startsWith('- line ')));
+    assert.deepEqual(await lifecycleOf(), [
+      'lifecycle: status APPROVED; may move to IMPLEMENTED (1 problem), SUPERSEDED (ready), DEPRECATED (ready)',
+      '- IMPLEMENTED: 14 of 17 tasks of the Implementation Checklist not ticked.',
+    ]);
+    const uri = fixtureUri('docs', 'specs', 'TS-0001-auth-service.md');
+    const onDisk = await readFile(uri);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(onDisk.length));
+    assert.ok(await editor.edit((edit) => edit.replace(whole, onDisk.replace(/- \[ \]/g, '- [x]'))));
+    assert.deepEqual(await lifecycleOf(), ['lifecycle: status APPROVED; may move to IMPLEMENTED (ready), SUPERSEDED (ready), DEPRECATED (ready)']);
+    await restore(editor, onDisk);
+  });
+
   // Outside a chat session VS Code asks for confirmation with a modal dialog; in extension tests its
   // DialogService confirms by itself, so the edit runs. The confirmation's text is unit-tested (describePlan).
   it('ticks an item of a closed file through invokeTool: one character, saved, and undoable', async () => {

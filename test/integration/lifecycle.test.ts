@@ -5,6 +5,7 @@ import { contentDigest } from '../../src/core/lifecycle/approvals';
 import { formatLocalDate } from '../../src/core/template';
 import { removeSection, withFrontMatter } from '../unit/lintFixtures';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { openUntitled } from './untitled';
 
 interface SetStatusResult {
   applied: boolean;
@@ -18,7 +19,7 @@ function specIn(status: string, id: string): string {
 }
 
 async function openUnsaved(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const document = await openUntitled(content);
   return vscode.window.showTextDocument(document);
 }
 

@@ -5,6 +5,7 @@ import { Commands } from '../../src/constants';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
 import { formatLocalDate } from '../../src/core/template';
 import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor } from './helpers';
+import { openUntitled } from './untitled';
 
 const LOADED_HOST_MS = 60_000;
 
@@ -55,12 +56,13 @@ describe('lifecycle: code lenses, status bar command, supersede', function () {
       '    digest: 000000000000',
       '---',
     ].join('\n') + body;
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const document = await openUntitled(content);
     await vscode.window.showTextDocument(document);
     const citing = await citingFiles('TS-0004', 'TS-0004-billing-export.md');
     const lenses = await waitFor(
       async () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100),
-      (found) => (found ?? []).filter((lens) => lens.command?.title).length >= 6,
+      // Documents that other tests just closed leave the index when their close arrives: wait for the count too.
+      (found) => (found ?? []).filter((lens) => lens.command?.title).length >= 6 && (found ?? []).some((lens) => lens.command?.title === `Referenced by ${citing}`),
       'the lenses',
       LOADED_HOST_MS,
     );
@@ -80,7 +82,7 @@ describe('lifecycle: code lenses, status bar command, supersede', function () {
   });
 
   it('no lenses with techSpec.codeLens.enabled off', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntech_spec_id: TS-0004\nstatus: DRAFT\n---\n# x\n' });
+    const document = await openUntitled('---\ntech_spec_id: TS-0004\nstatus: DRAFT\n---\n# x\n');
     const settings = vscode.workspace.getConfiguration('techSpec');
     await settings.update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {

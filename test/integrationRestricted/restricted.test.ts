@@ -5,7 +5,10 @@ import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { EXTENSION_ID } from '../../src/constants';
 import type { TechSpecApi } from '../../src/extension';
+import { contentDigest } from '../../src/core/lifecycle/approvals';
+import { formatLocalDate } from '../../src/core/template';
 import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, readFile, waitFor } from '../integration/helpers';
+import { answerQuickInputs, CLOSE } from '../integration/quickInput';
 // The module object itself (not an import's read-only namespace), which the extension's bundle calls into.
 import childProcess from 'node:child_process';
 
@@ -92,6 +95,33 @@ describe('Restricted Mode', function () {
     assert.ok(line > 0, editor.document.getText());
     await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', spec, new vscode.Position(line, 'author:'.length));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.deepEqual(processes.started, []);
+  });
+
+  it('Approve with `by` records the entry and starts no process', async () => {
+    const spec = fixtureUri('docs', 'specs', 'TS-0001-restricted.md');
+    const editor = await openMarkdown(spec);
+    const before = editor.document.getText();
+    const today = formatLocalDate(new Date());
+    const entry = await vscode.commands.executeCommand('techSpec.approve', { uri: spec, by: 'Ana', role: 'reviewer' });
+    assert.deepEqual(entry, { by: 'Ana', role: 'reviewer', date: today, digest: contentDigest(before) });
+    const close = before.indexOf('\n---\n') + 1;
+    assert.equal(editor.document.getText(), `${before.slice(0, close)}approvals:\n  - by: Ana\n    role: reviewer\n    date: ${today}\n    digest: ${contentDigest(before)}\n${before.slice(close)}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(editor.document.getText(), before);
+    assert.deepEqual(processes.started, []);
+  });
+
+  it('Approve without `by` and with no techSpec.author asks who approves (git is not asked); Escape records nothing', async () => {
+    const spec = fixtureUri('docs', 'specs', 'TS-0001-restricted.md');
+    const editor = await openMarkdown(spec);
+    const before = editor.document.getText();
+    assert.equal(vscode.workspace.getConfiguration('techSpec', spec).get('author'), '');
+    // The question is an input box: closing it is the one answer the host can give (no command types into it).
+    const entry = await answerQuickInputs(vscode.commands.executeCommand('techSpec.approve', { uri: spec }), CLOSE);
+    assert.equal(entry, undefined);
+    assert.equal(editor.document.getText(), before);
+    assert.equal(editor.document.isDirty, false);
     assert.deepEqual(processes.started, []);
   });
 });

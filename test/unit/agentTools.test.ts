@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { AGENT_TOOLS, describePlan, findTool, LIFECYCLE_NOTE, MAX_MARKDOWN_CHARS, planSetTaskState, runTool, type ToolResult } from '../../src/core/agents';
+import { AGENT_TOOLS, describePlan, findTool, MAX_MARKDOWN_CHARS, planSetTaskState, runTool, type ToolResult } from '../../src/core/agents';
+import { withFrontMatter } from './lintFixtures';
 import { MemoryAgentWorkspace } from '../support/memoryAgentWorkspace';
 
 async function call(workspace: MemoryAgentWorkspace, name: string, input: unknown): Promise<ToolResult> {
@@ -187,7 +188,7 @@ describe('agent tools', () => {
   });
 
   describe('check_spec', () => {
-    it("returns every finding of a spec with line, severity, code, rule and message, and says the lifecycle is not checked yet", async () => {
+    it('returns every finding of a spec with line, severity, code, rule and message, then its lifecycle (an unknown status goes nowhere)', async () => {
       const answer = await text(MemoryAgentWorkspace.fixture(), 'check_spec', { id: 'TS-0009' });
       assert.equal(
         answer,
@@ -198,9 +199,29 @@ describe('agent tools', () => {
           '- line 7 warning TS030 reference-unknown: No document in the workspace owns RFC-0404.',
           '- line 8 warning TS004 key-missing: Missing front-matter key "author".',
           '- line 12 warning TS020 section-missing: Missing section "## Data Model".',
-          LIFECYCLE_NOTE,
+          'lifecycle: status draft; the lifecycle allows no next status from it.',
         ].join('\n'),
       );
+    });
+
+    it('gives each next status of the lifecycle, ready or with its guard problems, as Set Status does', async () => {
+      const lifecycleOf = async (workspace: MemoryAgentWorkspace, id: string) => (await text(workspace, 'check_spec', { id })).split('\n').filter((line) => line.startsWith('lifecycle: ') || (line.startsWith('- ') && !line.startsWith('- line ')));
+      const fixture = MemoryAgentWorkspace.fixture();
+      assert.deepEqual(await lifecycleOf(fixture, 'TS-0001'), [
+        'lifecycle: status APPROVED; may move to IMPLEMENTED (1 problem), SUPERSEDED (ready), DEPRECATED (ready)',
+        '- IMPLEMENTED: 14 of 17 tasks of the Implementation Checklist not ticked.',
+      ]);
+      assert.deepEqual(await lifecycleOf(fixture, 'TS-0005'), ['lifecycle: status SUPERSEDED; the lifecycle allows no next status from it.']);
+      // The unit tests' filled-in spec, alone: its references are owned by no document here, and nobody approved it.
+      const alone = new MemoryAgentWorkspace({ 'docs/specs/TS-0001.md': withFrontMatter({ status: 'IN_REVIEW' }) });
+      assert.deepEqual(await lifecycleOf(alone, 'TS-0001'), [
+        'lifecycle: status IN_REVIEW; may move to DRAFT (ready), APPROVED (3 problems)',
+        '- APPROVED: No document in the workspace owns RFC-0007.',
+        '- APPROVED: No document in the workspace owns PRD-0012.',
+        '- APPROVED: Needs 1 current approval, has 0.',
+      ]);
+      const noStatus = new MemoryAgentWorkspace({ 'TS-0001.md': spec('TS-0001', 'Body.\n').replace('status: DRAFT\n', '') });
+      assert.deepEqual(await lifecycleOf(noStatus, 'TS-0001'), ['lifecycle: no status; the lifecycle allows no next status from it.']);
     });
 
     it('refuses a document that is not a spec, and cuts at 100 findings', async () => {

@@ -56,6 +56,19 @@ describe('lifecycle lenses', () => {
     assert.equal(specStatusText(parseDocumentText(spec('tech_spec_id: TS-0042\n', '\n# x\n'))), 'TS-0042 · no status · no section');
     assert.equal(specStatusText(parseDocumentText(spec('title: x\n'))), undefined);
   });
+
+  it('the status bar text as the issue shows it, 4 of 9 ticked, in the configured checklist section', () => {
+    const tasks = ['- [x] a', '- [x] b', '- [x] c', '- [x] d', '- [ ] e', '- [ ] f', '- [ ] g', '- [ ] h', '- [ ] i'].join('\n');
+    assert.equal(specStatusText(parseDocumentText(spec('tech_spec_id: TS-0042\nstatus: IN_REVIEW\n', `\n## Implementation Checklist\n\n${tasks}\n`))), 'TS-0042 · IN_REVIEW · 4/9');
+    assert.equal(specStatusText(parseDocumentText(spec('tech_spec_id: TS-0042\nstatus: IN_REVIEW\n', `\n## Tasks\n\n${tasks}\n`)), 'Tasks'), 'TS-0042 · IN_REVIEW · 4/9');
+  });
+
+  it('the status bar shows no icon or line break that a file spells, and nothing for an empty id or no front matter', () => {
+    assert.equal(specStatusText(parseDocumentText(spec('tech_spec_id: "$(bug) TS-1"\nstatus: "IN\\nREVIEW $(zap)"\n'))), '\\$(bug) TS-1 · IN REVIEW \\$(zap) · 2/3');
+    assert.equal(specStatusText(parseDocumentText(spec('tech_spec_id: ""\nstatus: DRAFT\n'))), undefined);
+    assert.equal(specStatusText(parseDocumentText('# TS-0042: no front matter\n')), undefined);
+    assert.equal(specStatusText(parseDocumentText(spec('rfc_id: RFC-0007\nstatus: ACCEPTED\n'))), undefined, 'another type of document');
+  });
 });
 
 describe('supersede: the old spec', () => {

@@ -35,7 +35,8 @@ function reportUri(path: string | undefined): vscode.Uri | undefined {
 
 /**
  * The integration suites that make sense without Node: the tree, authoring, navigation, checks and their fixes, the
- * spec index file and the language model tools; the Markdown preview plugin in webHost.test.ts (see there why). Left
+ * spec index file, the language model tools and the lifecycle (Set Status, Approve, Supersede, lenses); the Markdown
+ * preview plugin in webHost.test.ts (see there why). Left
  * out: what reads the disk with Node's fs or starts processes (git author, symbolic links, the MCP server, the
  * index-build race and settings tests that write files beside the workspace).
  */
@@ -51,6 +52,11 @@ function loadTests(): void {
   require('../integration/quickFixes.test');
   require('../integration/specIndex.test');
   require('../integration/agents.test');
+  require('../integration/lifecycle.test');
+  require('../integration/lifecyclePick.test');
+  require('../integration/lifecycleKeys.test');
+  require('../integration/lifecycleLenses.test');
+  require('./lifecycleWeb.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

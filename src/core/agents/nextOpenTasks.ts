@@ -2,7 +2,7 @@ import { checklistProgress } from '../outline';
 import { parseDocumentText } from '../parse';
 import { duplicateNote, openSpec, plural, sectionPath } from './resolve';
 import { ok, type AgentTool } from './types';
-import { SPEC_ID_PROPERTY } from './schema';
+import { SPEC_ID_INPUT } from './schema';
 
 export const MAX_TASKS = 100;
 
@@ -14,14 +14,7 @@ export const nextOpenTasks: AgentTool = {
     'Lists the unticked checklist items (`- [ ]`) of one spec by id (e.g. TS-0042), in document order, each with its line (1-based) and ' +
     'the section it sits in (e.g. "Implementation Checklist › Phase 2: Core Features"). Use it to decide what to implement next; ' +
     'after finishing an item, tick it with set_task_state using the line given here.',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      id: SPEC_ID_PROPERTY,
-    },
-    required: ['id'],
-    additionalProperties: false,
-  },
+  inputSchema: SPEC_ID_INPUT,
   writes: false,
   async run(input, workspace) {
     const { resolved, text } = await openSpec(workspace, input.id);

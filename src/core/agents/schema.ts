@@ -21,6 +21,16 @@ export interface JsonSchema {
   readonly additionalProperties: false;
 }
 
+/** The input of a tool that takes a spec's id and nothing else. */
+export const SPEC_ID_INPUT: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: SPEC_ID_PROPERTY,
+  },
+  required: ['id'],
+  additionalProperties: false,
+};
+
 /** The input, checked against the schema; throws an Error whose message says what to change. */
 export function checkInput(schema: JsonSchema, input: unknown): Readonly<Record<string, unknown>> {
   const given = input ?? {};
