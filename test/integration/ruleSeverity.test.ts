@@ -2,6 +2,7 @@
 // an IN_REVIEW spec's a warning, and `techSpec.rules` may set them per status.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TechSpecApi } from '../../src/extension';
 import { activateExtension, closeAllEditors, fixtureUri, openMarkdown, waitFor } from './helpers';
 
 const draftUri = () => fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md');
@@ -41,11 +42,12 @@ describe('Rule severities per status', () => {
   const update = (value: unknown) => vscode.workspace.getConfiguration('techSpec').update('rules', value, vscode.ConfigurationTarget.Workspace);
   const draft = () => structureFindings(draftUri());
   const inReview = () => structureFindings(inReviewUri());
+  let api: TechSpecApi;
   let draftLine = 0;
   let inReviewLine = 0;
 
   before(async () => {
-    await activateExtension();
+    api = await activateExtension();
     draftLine = await addPlaceholder(draftUri());
     inReviewLine = await addPlaceholder(inReviewUri());
   });
@@ -78,5 +80,15 @@ describe('Rule severities per status', () => {
     await update(undefined);
     await waitFor(draft, (found) => same(found, expected(draftLine, 'Information', 'Information')), 'the DRAFT defaults again');
     await waitFor(inReview, (found) => same(found, expected(inReviewLine, 'Warning', 'Warning')), 'the IN_REVIEW defaults again');
+  });
+
+  it('names a bad per-status value by its status, and keeps the rest of the entry', async () => {
+    await update({ TS022: { DRAFT: 'loud', IN_REVIEW: 'error' } });
+    const problems = await waitFor(() => [...api.configuration.problems], (list) => list.length > 0, 'the settings problem');
+    assert.deepEqual(problems, ['techSpec.rules.TS022.DRAFT: "loud" is not a severity (error, warning, information, hint, off); in DRAFT the rule keeps its default.']);
+    await waitFor(inReview, (found) => same(found, expected(inReviewLine, 'Error', 'Warning')), 'the IN_REVIEW placeholder as an error');
+    assert.deepEqual(draft(), expected(draftLine, 'Information', 'Information'));
+    await update(undefined);
+    await waitFor(() => api.configuration.problems, (list) => list.length === 0, 'the problem to clear');
   });
 });
