@@ -7,8 +7,15 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
+/** `warning`, or `information in DRAFT, else warning` for a rule whose default depends on the status. */
+export function defaultSeverityText(rule) {
+  const byStatus = Object.entries(rule.byStatus ?? {});
+  if (byStatus.length === 0) return rule.severity;
+  return `${byStatus.map(([status, severity]) => `${severity} in ${status}`).join(', ')}, else ${rule.severity}`;
+}
+
 export function rulesTable(rules) {
-  const rows = rules.map((rule) => `| ${rule.code} | \`${rule.name}\` | ${rule.severity} | ${rule.description} | ${rule.template || '—'} |`);
+  const rows = rules.map((rule) => `| ${rule.code} | \`${rule.name}\` | ${defaultSeverityText(rule)} | ${rule.description} | ${rule.template || '—'} |`);
   return ['| code | name | default | what it reports | what it reads from the template |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -8,7 +8,7 @@ import { allocateId, parseCatFileBatch, type Allocation, type BranchIds } from '
 import { findCollisions, type OwnedIds } from '../core/ids/collisions';
 import { applyIdEdits, planIdRename, sourceRefusal, targetRefusal, type IdRenamePlan, type RenameSource } from '../core/ids/rename';
 import { uriBaseName } from '../core/ids/uris';
-import { severityOf, type Finding } from '../core/lint';
+import { severityOf, specStatus, type Finding } from '../core/lint';
 import { SpecIndex } from '../core/specIndex';
 import { runGitSync } from '../vscode/node/git';
 import { GitUnavailable, readBranchIdsSync } from '../vscode/node/gitBranchIds';
@@ -40,7 +40,6 @@ export function allocateForCli(workspace: Workspace, io: Output): Allocation {
 /** Findings for `lint --against <ref>`, by absolute path: ids that the ref gives to another document. */
 export function collisionFindings(workspace: Workspace, ref: string): Map<string, Finding[]> {
   const { root, config } = workspace;
-  const severity = severityOf('TS013', config.rules);
   const oid = resolveRef(root, ref);
   const onRef = documentsOnRef(workspace, oid);
   const working: Array<OwnedIds & { absolute: string }> = [];
@@ -50,9 +49,12 @@ export function collisionFindings(workspace: Workspace, ref: string): Map<string
   }
   const byPath = new Map(working.map((document) => [document.path, document.absolute]));
   const findings = new Map<string, Finding[]>();
-  if (severity === 'off') return findings;
   for (const collision of findCollisions(working, onRef)) {
     const absolute = byPath.get(collision.path)!;
+    // The same severity as the editor's rules would give: it may depend on the document's status.
+    const parsed = workspace.files.get(absolute)?.parsed;
+    const severity = severityOf('TS013', config.rules, parsed && specStatus(parsed));
+    if (severity === 'off') continue;
     const list = findings.get(absolute) ?? [];
     list.push({
       code: 'TS013',

@@ -1,9 +1,12 @@
 import { DEFAULT_LIFECYCLE, resolveGuards, resolveStrict, resolveTransitions, type LifecycleConfig, type LifecycleProblem } from './lifecycle/settings';
 import { RULES } from './lint/rules';
 import { LAST_UPDATED_ON_SAVE_MODES, type LastUpdatedOnSave } from './lifecycle/lastUpdatedOnSave';
-import { defaultIdField, resolveDocumentTypeSettings, type DocumentTypeSetting } from './types/documentTypes';
+import { checkRuleSetting, unknownStatusKeys, type RuleSetting, type RuleSettingProblem } from './lint/severity';
+import { isRecord, showValue } from './util/values';
+import { defaultIdField, documentTypesOf, resolveDocumentTypeSettings, type DocumentTypeSetting } from './types/documentTypes';
 // The extension's settings as plain data. The VS Code adapter and the CLI both build one of these.
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type { RuleSetting } from './lint/severity';
 
 export interface TechSpecConfig {
   readonly specsFolder: string;
@@ -29,8 +32,8 @@ export interface TechSpecConfig {
   readonly followActiveEditor: boolean;
   readonly groupByFolder: boolean;
   readonly diagnosticsScope: 'open' | 'workspace';
-  /** Rule code → severity override. */
-  readonly rules: Readonly<Record<string, Severity>>;
+  /** Rule code or name → its severity, in every status or per status (`{ "DRAFT": "information", "default": "warning" }`). */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly staleAfterDays: number;
   /** Statuses in which a spec can go stale (TS040). */
   readonly staleStatuses: readonly string[];
@@ -130,7 +133,6 @@ export interface ConfigProblem {
 }
 
 const PREFIX = /^[A-Za-z][A-Za-z0-9_]*$/;
-const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 const RULE_KEYS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [rule.code, rule.name]));
 
 /** Fills a partial, untrusted configuration with defaults, dropping values of the wrong type. */
@@ -145,7 +147,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
     const value = partial[key];
     if (value === undefined) return DEFAULT_CONFIG[key];
     if (valid(value)) return value as TechSpecConfig[K];
-    problems.push({ key, message: `${show(value)} is not ${expected}; using the default ${JSON.stringify(DEFAULT_CONFIG[key])}.` });
+    problems.push({ key, message: `${showValue(value)} is not ${expected}; using the default ${JSON.stringify(DEFAULT_CONFIG[key])}.` });
     return DEFAULT_CONFIG[key];
   };
   const isString = (value: unknown) => typeof value === 'string';
@@ -158,7 +160,7 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
   const idPrefix = pick('idPrefix', (value) => typeof value === 'string' && PREFIX.test(value), 'a valid id prefix (a letter, then letters, digits or _)');
   const referencePrefixes = pick('referencePrefixes', isNonEmptyStringList, 'a non-empty list of strings').filter((prefix) => {
     if (PREFIX.test(prefix)) return true;
-    problems.push({ key: 'referencePrefixes', message: `${show(prefix)} is not a valid prefix (a letter, then letters, digits or _); it is ignored.` });
+    problems.push({ key: 'referencePrefixes', message: `${showValue(prefix)} is not a valid prefix (a letter, then letters, digits or _); it is ignored.` });
     return false;
   });
   const documentTypes = resolveDocumentTypeSettings(partial.documentTypes, problems);
@@ -169,45 +171,44 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
     const field = entry.idField ?? (entry.prefix === idPrefix ? 'tech_spec_id' : defaultIdField(entry.prefix));
     return idFields.includes(field) ? [] : [field];
   });
-  return {
-    config: {
-      documentTypes,
-      treeDocumentType: pick('treeDocumentType', (value) => value === '' || (typeof value === 'string' && PREFIX.test(value)), 'a type prefix or ""'),
-      specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
-      templatePath: pick('templatePath', isString, 'a string'),
-      author: pick('author', isString, 'a string'),
-      idPrefix,
-      idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12, 'a whole number from 1 to 12'),
-      statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
-      specGlob: pick('specGlob', isNonBlank, 'a glob'),
-      exclude: pick('exclude', isStringList, 'a list of globs'),
-      referencePrefixes: [...(referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes]), ...typePrefixes],
-      idFields: typeIdFields.length > 0 ? [...idFields, ...typeIdFields] : idFields,
-      matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
-      referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
-      followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),
-      groupByFolder: pick('groupByFolder', isBoolean, 'true or false'),
-      diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace', '"open" or "workspace"'),
-      rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
-      staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
-      maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
-      agentsMcp: pick('agentsMcp', isBoolean, 'true or false'),
-      idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
-      idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
-      indexFile: pick('indexFile', isNonBlank, 'a file path'),
-      indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
-      staleStatuses: pick('staleStatuses', isStringList, 'a list of statuses'),
-      checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
-      optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
-      optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
-      documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
-      acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
-      codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
-      lifecycle: resolveLifecycle(partial, problems),
-      lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => (LAST_UPDATED_ON_SAVE_MODES as readonly unknown[]).includes(value), '"off" or "content"'),
-    },
-    problems,
+  const config: TechSpecConfig = {
+    documentTypes,
+    treeDocumentType: pick('treeDocumentType', (value) => value === '' || (typeof value === 'string' && PREFIX.test(value)), 'a type prefix or ""'),
+    specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
+    templatePath: pick('templatePath', isString, 'a string'),
+    author: pick('author', isString, 'a string'),
+    idPrefix,
+    idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12, 'a whole number from 1 to 12'),
+    statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
+    specGlob: pick('specGlob', isNonBlank, 'a glob'),
+    exclude: pick('exclude', isStringList, 'a list of globs'),
+    referencePrefixes: [...(referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes]), ...typePrefixes],
+    idFields: typeIdFields.length > 0 ? [...idFields, ...typeIdFields] : idFields,
+    matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
+    referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
+    followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),
+    groupByFolder: pick('groupByFolder', isBoolean, 'true or false'),
+    diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace', '"open" or "workspace"'),
+    rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
+    staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
+    maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
+    agentsMcp: pick('agentsMcp', isBoolean, 'true or false'),
+    idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
+    idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
+    indexFile: pick('indexFile', isNonBlank, 'a file path'),
+    indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
+    staleStatuses: pick('staleStatuses', isStringList, 'a list of statuses'),
+    checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
+    optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
+    optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
+    documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
+    acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
+    codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
+    lifecycle: resolveLifecycle(partial, problems),
+    lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => (LAST_UPDATED_ON_SAVE_MODES as readonly unknown[]).includes(value), '"off" or "content"'),
   };
+  checkRuleStatuses(config, problems);
+  return { config, problems };
 }
 
 /** The lifecycle from its three settings; a problem's key is the raw setting key (`lifecycleGuards`). */
@@ -223,32 +224,27 @@ function resolveLifecycle(partial: Readonly<Record<string, unknown>>, problems: 
   return lifecycle;
 }
 
-/** Keeps the entries that name a rule and a severity; every other one is a problem. */
-function resolveRules(rules: Readonly<Record<string, unknown>>, problems: ConfigProblem[]): Readonly<Record<string, Severity>> {
-  const kept: Record<string, Severity> = {};
-  for (const [name, severity] of Object.entries(rules)) {
+/** Keeps the entries that name a rule and a severity, or status → severity; every other one is a problem. */
+function resolveRules(rules: Readonly<Record<string, unknown>>, problems: ConfigProblem[]): Readonly<Record<string, RuleSetting>> {
+  const kept: Record<string, RuleSetting> = {};
+  for (const [name, value] of Object.entries(rules)) {
     if (!RULE_KEYS.has(name)) {
       problems.push({ key: `rules.${name}`, message: `no rule has this code or name (codes are TS001…, names as in the README's rule list); the entry is ignored.` });
-    } else if (typeof severity !== 'string' || !(SEVERITY_NAMES as readonly string[]).includes(severity)) {
-      problems.push({ key: `rules.${name}`, message: `${show(severity)} is not a severity (${SEVERITY_NAMES.join(', ')}); the rule keeps its default.` });
-    } else {
-      kept[name] = severity as Severity;
+      continue;
     }
+    const checked = checkRuleSetting(value, showValue);
+    problems.push(...checked.problems.map((problem) => ruleProblem(name, problem)));
+    if (checked.setting !== undefined) kept[name] = checked.setting;
   }
   return kept;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Per-status keys that no document type's statuses hold: known only once the types are resolved. */
+function checkRuleStatuses(config: TechSpecConfig, problems: ConfigProblem[]): void {
+  const statuses = [...new Set(documentTypesOf(config).flatMap((type) => type.statuses))];
+  for (const [name, setting] of Object.entries(config.rules)) problems.push(...unknownStatusKeys(setting, statuses).map((problem) => ruleProblem(name, problem)));
 }
 
-/** A value as the user wrote it, short. */
-function show(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+function ruleProblem(name: string, problem: RuleSettingProblem): ConfigProblem {
+  return { key: problem.status === undefined ? `rules.${name}` : `rules.${name}.${problem.status}`, message: problem.message };
 }

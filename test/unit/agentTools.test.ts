@@ -193,12 +193,13 @@ describe('agent tools', () => {
       assert.equal(
         answer,
         [
-          'TS-0009 (docs/specs/TS-0009-broken-spec.md): 5 findings (1 error, 4 warnings, 0 information)',
+          'TS-0009 (docs/specs/TS-0009-broken-spec.md): 5 findings (1 error, 3 warnings, 1 information)',
           '- line 4 error TS006 status-unknown: Unknown status "draft": did you mean "DRAFT"?',
           '- line 6 warning TS008 date-order: "last_updated" (2026-03-01) is earlier than "created" (2026-03-10).',
           '- line 7 warning TS030 reference-unknown: No document in the workspace owns RFC-0404.',
           '- line 8 warning TS004 key-missing: Missing front-matter key "author".',
-          '- line 12 warning TS020 section-missing: Missing section "## Data Model".',
+          // `status: draft` is DRAFT misspelt (TS006), and a draft's missing section is information.
+          '- line 12 information TS020 section-missing: Missing section "## Data Model".',
           'lifecycle: status draft; the lifecycle allows no next status from it.',
         ].join('\n'),
       );

@@ -19,7 +19,8 @@ function specWithId(id: string, text = FILLED): string {
 
 const RFC = '---\nrfc_id: RFC-0007\ntitle: Auth tokens\n---\n# RFC-0007: Auth tokens\n';
 const PRD = '---\nprd_id: PRD-0012\ntitle: Login\n---\n# PRD-0012: Login\n';
-const WARN_SPEC = specWithId('TS-0002', removeSection(FILLED, 'Data Model'));
+// IN_REVIEW: a missing section is a warning there (in a DRAFT it is information, see 'severities per status').
+const WARN_SPEC = specWithId('TS-0002', removeSection(withFrontMatter({ status: 'IN_REVIEW' }), 'Data Model'));
 const ERROR_SPEC = specWithId('TS-0003', withFrontMatter({ status: 'draft' }));
 
 /** A workspace with a clean spec, one with a warning, one with an error, and the documents they cite. */
@@ -223,7 +224,7 @@ describe('techspec CLI (dist/cli.js)', function () {
         // rules come whole from .techspec.json (TS006 is back); staleAfterDays still from settings.json.
         assert.deepEqual(result.stdout.split('\n').slice(0, -1), [
           'docs/specs/TS-0001-payment-retries.md:8:15 information TS040 Last updated 12 days ago while DRAFT: update the spec or its status.',
-          'docs/specs/TS-0002-warn.md:8:15 information TS040 Last updated 12 days ago while DRAFT: update the spec or its status.',
+          'docs/specs/TS-0002-warn.md:8:15 information TS040 Last updated 12 days ago while IN_REVIEW: update the spec or its status.',
           WARN_LINE.replace(' warning TS020', ' error TS020'),
           ERROR_LINE,
         ]);
@@ -531,8 +532,9 @@ describe('techspec CLI (dist/cli.js)', function () {
         assert.equal(
           result.stdout,
           [
-            `docs/specs/TS-0008-cache-layer.md:14:1 warning TS022 Section "Context" still holds the template's placeholder [Why this exists].`,
-            `docs/specs/TS-0008-cache-layer.md:18:1 warning TS022 Section "Decision" still holds the template's placeholder [What we do].`,
+            // A new spec is a DRAFT: its placeholders are information.
+            `docs/specs/TS-0008-cache-layer.md:14:1 information TS022 Section "Context" still holds the template's placeholder [Why this exists].`,
+            `docs/specs/TS-0008-cache-layer.md:18:1 information TS022 Section "Decision" still holds the template's placeholder [What we do].`,
             '',
           ].join('\n'),
         );

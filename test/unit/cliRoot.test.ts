@@ -16,7 +16,8 @@ const RFC = '---\nrfc_id: RFC-0007\ntitle: Auth tokens\n---\n# RFC-0007: Auth to
 const PRD = '---\nprd_id: PRD-0012\ntitle: Login\n---\n# PRD-0012: Login\n';
 const NO_DATA_MODEL = removeSection(FILLED, 'Data Model');
 const SECTION_LINE = FILLED.split('\n').indexOf('## Executive Summary') + 1;
-const MISSING_DATA_MODEL = `docs/specs/TS-0001-payment-retries.md:${SECTION_LINE}:1 warning TS020 Missing section "## Data Model".`;
+// The spec is a DRAFT: a missing section is information there.
+const MISSING_DATA_MODEL = `docs/specs/TS-0001-payment-retries.md:${SECTION_LINE}:1 information TS020 Missing section "## Data Model".`;
 
 /** A project with a spec missing a section, the RFC and PRD it cites, and these extra files. */
 function project(extra: Readonly<Record<string, string>> = {}): string {
@@ -58,7 +59,7 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
       // The working directory is another project, whose settings would turn TS020 off and which has no RFC-0007.
       const other = makeFolder({ '.techspec.json': '{ "rules": { "TS020": "off" } }', 'README.md': '# Other\n' });
       const result = run(other, ['lint', path.join(own, 'docs', 'specs')]);
-      assert.equal(result.stdout, `${MISSING_DATA_MODEL.replace(' warning TS020', ' error TS020')}\n`);
+      assert.equal(result.stdout, `${MISSING_DATA_MODEL.replace(' information TS020', ' error TS020')}\n`);
       assert.equal(result.stderr, '1 spec checked: 1 error(s), 0 warning(s), 0 information.\n');
       assert.equal(result.status, 1);
     });
@@ -78,7 +79,7 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
       const inner = path.join(own, 'docs');
       fs.writeFileSync(path.join(inner, '.techspec.json'), '{ "rules": { "TS020": "error" } }');
       const result = run(own, ['lint', '--root', 'docs', 'docs/specs']);
-      assert.equal(result.stdout, `${MISSING_DATA_MODEL.replace('docs/specs/', 'specs/').replace(' warning TS020', ' error TS020')}\n`);
+      assert.equal(result.stdout, `${MISSING_DATA_MODEL.replace('docs/specs/', 'specs/').replace(' information TS020', ' error TS020')}\n`);
       assert.equal(result.status, 1);
     });
   });
@@ -129,7 +130,7 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
         'techspec: warning: .techspec.json: "rules.TS020": "loud" is not a severity (error, warning, information, hint, off); the rule keeps its default.',
         'techspec: warning: .techspec.json: "rules.no-such-rule": no rule has this code or name (codes are TS001…, names as in the README\'s rule list); the entry is ignored.',
         `techspec: warning: ${settings}: "techSpec.staleAfterDays": "soon" is not a positive number; using the default 30.`,
-        '1 spec checked: 0 error(s), 1 warning(s), 0 information.',
+        '1 spec checked: 0 error(s), 0 warning(s), 1 information.',
       ]);
     });
 
@@ -178,7 +179,7 @@ describe('techspec CLI: roots, explanations, settings and symlinks', function ()
       // Named through the link, the file is still the one document, under its real name.
       const byLink = run(root, ['lint', 'docs/specs/alias.md', 'docs/specs/TS-0001-payment-retries.md']);
       assert.equal(byLink.stdout, `${MISSING_DATA_MODEL}\n`);
-      assert.equal(byLink.stderr, '1 spec checked: 0 error(s), 1 warning(s), 0 information.\n');
+      assert.equal(byLink.stderr, '1 spec checked: 0 error(s), 0 warning(s), 1 information.\n');
     });
   });
 });

@@ -124,7 +124,8 @@ describe('lint rules', () => {
       const summary = findings[0];
       const placeholder =
         '[1 paragraph describing what is being built, why this approach was chosen (or reference RFC), and the key design decisions. Keep concise - details come in later sections.]';
-      assert.equal(summary.severity, 'warning');
+      // A new spec is a DRAFT: its placeholders are information until it goes to review.
+      assert.equal(summary.severity, 'information');
       assert.equal(summary.message, `Section "Executive Summary" still holds the template's placeholder ${placeholder}.`);
       assert.deepEqual(summary.range, locate(rendered, '[1 paragraph', placeholder));
       const checklist = findings.find((finding) => finding.message.startsWith('Section "Implementation Checklist"'));
@@ -575,7 +576,7 @@ describe('lint rules', () => {
     fires('TS020', 'a missing section, reported at the first section with an insertSection fix', () => {
       const text = removeSection(FILLED, 'Data Model');
       assert.deepEqual(lint(text), [
-        { code: 'TS020', severity: 'warning', message: 'Missing section "## Data Model".', range: firstSection(), fix: { kind: 'insertSection', slug: 'data-model' } },
+        { code: 'TS020', severity: 'information', message: 'Missing section "## Data Model".', range: firstSection(), fix: { kind: 'insertSection', slug: 'data-model' } },
       ]);
     });
 
@@ -679,14 +680,14 @@ describe('lint rules', () => {
       assert.deepEqual(lint(text), [
         {
           code: 'TS022',
-          severity: 'warning',
+          severity: 'information',
           message: `Section "Data Model" still holds the template's placeholder [Name] and 2 more.`,
           range: locate(text, 'The [Name]', '[Name]'),
           fix: undefined,
         },
         {
           code: 'TS022',
-          severity: 'warning',
+          severity: 'information',
           message: `Section "Dependencies" still holds the template's placeholder [Service 1].`,
           range: locate(text, 'Uses [Service 1]', '[Service 1]'),
           fix: undefined,
@@ -699,7 +700,7 @@ describe('lint rules', () => {
       assert.deepEqual(lint(text), [
         {
           code: 'TS022',
-          severity: 'warning',
+          severity: 'information',
           message: `Section "TS-0001: Payment Retries" still holds the template's placeholder [Name].`,
           range: locate(text, 'Owned by', '[Name]'),
           fix: undefined,
@@ -745,7 +746,7 @@ describe('lint rules', () => {
       assert.deepEqual(lint(text), [
         {
           code: 'TS022',
-          severity: 'warning',
+          severity: 'information',
           message: `Section "Data Model" still holds the template's placeholder [Name] and 1 more.`,
           range: locate(text, 'ends here --> but [Name]', '[Name]'),
           fix: undefined,
@@ -914,7 +915,7 @@ describe('lint rules', () => {
     });
 
     it('a value that is not a severity is ignored: the default stays', () => {
-      assert.deepEqual(lint(missing(), { config: { rules: { TS020: 'fatal' } } }).map((finding) => finding.severity), ['warning']);
+      assert.deepEqual(lint(missing(), { config: { rules: { TS020: 'fatal' } } }).map((finding) => finding.severity), ['information']);
       assert.equal(severityOf('TS001', { TS001: 'nope' as never }), 'error');
     });
 

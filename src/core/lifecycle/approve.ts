@@ -2,6 +2,7 @@ import { formatYamlScalar, parseFrontMatter, splitLines, type FrontMatterEdit } 
 import { scanKeyLines } from '../frontMatterLines';
 import { LineIndex, detectEol } from '../text';
 import { APPROVALS_KEY, approvalListLayout, approvalStates, contentDigest } from './approvals';
+import { isRecord } from '../util/values';
 
 /** An approval as `techSpec.approve` records it. */
 export interface ApprovalEntry {
@@ -94,8 +95,4 @@ function checked(text: string, edit: FrontMatterEdit, before: Readonly<Record<st
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   keys.delete(APPROVALS_KEY);
   return [...keys].every((key) => JSON.stringify(before[key]) === JSON.stringify(after[key]));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isRecord, showValue } from '../util/values';
 import { DEFAULT_TRANSITIONS, type Transitions } from './transitions';
 
 /** The check names a guard may list; `approvals` takes a count (`{ "approvals": 2 }` or `"approvals: 2"`). */
@@ -61,7 +62,7 @@ export function resolveGuards(value: unknown, problems: LifecycleProblem[]): Gua
     for (const check of checks) {
       const parsed = parseGuardCheck(check);
       if (parsed) kept[status].push(parsed);
-      else problems.push({ key: 'guards', message: `${show(check)} (for ${status}) is not a check (${GUARD_CHECK_NAMES.join(', ')}, approvals with a count); it is ignored.` });
+      else problems.push({ key: 'guards', message: `${showValue(check, 40)} (for ${status}) is not a check (${GUARD_CHECK_NAMES.join(', ')}, approvals with a count); it is ignored.` });
     }
   }
   return kept;
@@ -85,25 +86,11 @@ export function parseGuardCheck(check: unknown): GuardCheck | undefined {
 export function resolveStrict(value: unknown, problems: LifecycleProblem[]): boolean {
   if (value === undefined) return DEFAULT_LIFECYCLE.strict;
   if (typeof value === 'boolean') return value;
-  problems.push({ key: 'strict', message: `${show(value)} is not true or false; using false.` });
+  problems.push({ key: 'strict', message: `${showValue(value, 40)} is not true or false; using false.` });
   return DEFAULT_LIFECYCLE.strict;
 }
 
 /** The guard's checks for moving to `status`; none when it has no entry. */
 export function guardChecksFor(guards: Guards, status: string): readonly GuardCheck[] {
   return Object.prototype.hasOwnProperty.call(guards, status) && Array.isArray(guards[status]) ? guards[status] : [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

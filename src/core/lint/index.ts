@@ -6,6 +6,7 @@ import { lintSpec, type Finding, type LintConfig, type WorkspaceFacts } from './
 import type { TemplateModel } from './templateModel';
 
 export { findingFor, fixFor, type Fix, type FixContext, type ReportedProblem, type TextEdit } from './fixes';
+export { specStatus, type RuleSetting } from './severity';
 export { RULES, isRealDate, lintSpec, severityOf, type Finding, type FixData, type LintConfig, type RuleCode, type RuleInfo, type WorkspaceFacts } from './rules';
 export { matchSections, type SectionMatch } from './sections';
 export { DEFAULT_TEMPLATE_OPTIONS, buildTemplateModel, templateModelFor, type TemplateModel, type TemplateOptions, type TemplateSection } from './templateModel';

@@ -10,6 +10,8 @@ import { citesRetired, decisionNotAccepted, SUPERSEDED_BY_KEY, SUPERSEDES_KEY, s
 import { APPROVALS_KEY, approvalStates } from '../lifecycle/approvals';
 import type { Range } from '../text';
 import { findSectionHeading, matchSections, SECTION_LEVEL } from './sections';
+import { chooseSeverity, isSeverity, specStatus } from './severity';
+import { isRecord } from '../util/values';
 import { findPlaceholders, htmlCommentSpans, isPlaceholderText, normalizeLabel, referenceLabels, type TemplateModel } from './templateModel';
 
 export type RuleCode =
@@ -22,10 +24,15 @@ export interface RuleInfo {
   readonly code: RuleCode;
   readonly name: string;
   readonly severity: Exclude<Severity, 'off'>;
+  /** Status → severity where the default differs from `severity`; a user's entry for the rule replaces it (see ./severity). */
+  readonly byStatus?: Readonly<Record<string, Exclude<Severity, 'off'>>>;
   readonly description: string;
   /** What the rule reads from the template ('' for nothing); the README's table shows it. */
   readonly template: string;
 }
+
+/** What a draft may still lack: information while DRAFT, warnings from IN_REVIEW on, where the guards check them too. */
+const DRAFTING = { DRAFT: 'information' } as const;
 
 /** Every rule, its default severity and what it checks. The README's table is made from this list. */
 export const RULES: readonly RuleInfo[] = [
@@ -42,9 +49,9 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'TS011', name: 'id-file-name', severity: 'warning', description: 'The id differs from the one the file name starts with.', template: '' },
   { code: 'TS012', name: 'id-duplicate', severity: 'error', description: 'Another document in the workspace owns the same id.', template: '' },
   { code: 'TS013', name: 'id-taken-on-ref', severity: 'error', description: 'Only with `techspec lint --against <ref>`: the ref gives the same id to a different document.', template: '' },
-  { code: 'TS020', name: 'section-missing', severity: 'warning', description: 'A section of the template is missing (optional sections aside).', template: 'its `##` sections, without those marked optional (`techSpec.optionalSectionMarkers`)' },
+  { code: 'TS020', name: 'section-missing', severity: 'warning', byStatus: DRAFTING, description: 'A section of the template is missing (optional sections aside).', template: 'its `##` sections, without those marked optional (`techSpec.optionalSectionMarkers`)' },
   { code: 'TS021', name: 'section-order', severity: 'warning', description: "A section is out of the template's order.", template: 'the order of its `##` sections' },
-  { code: 'TS022', name: 'placeholder', severity: 'warning', description: "A section still holds the template's `[placeholder]` text, or one of its paragraphs word for word.", template: "its `[bracketed]` text that is no link, reference label, footnote or task box, and its prose paragraphs" },
+  { code: 'TS022', name: 'placeholder', severity: 'warning', byStatus: DRAFTING, description: "A section still holds the template's `[placeholder]` text, or one of its paragraphs word for word.", template: "its `[bracketed]` text that is no link, reference label, footnote or task box, and its prose paragraphs" },
   { code: 'TS023', name: 'checklist-empty', severity: 'warning', description: 'The checklist section (`techSpec.checklistSection`) has no task items.', template: 'whether its `techSpec.checklistSection` section holds task items' },
   { code: 'TS024', name: 'section-level', severity: 'warning', description: 'A section of the template is there, but at another heading level.', template: 'the level of its sections' },
   { code: 'TS030', name: 'reference-unknown', severity: 'warning', description: 'An id that no document in the workspace owns (unless `techSpec.referenceUrls` covers its prefix).', template: '' },
@@ -119,8 +126,9 @@ const DATE_KEYS = ['created', 'last_updated'] as const;
 /** Runs every rule on one spec. Pure: the same input always gives the same findings. */
 export function lintSpec(input: LintInput): Finding[] {
   const findings: Finding[] = [];
+  const status = specStatus(input.parsed);
   const report = (code: RuleCode, message: string, range: Range, fix?: FixData) => {
-    const severity = severityOf(code, input.config.rules);
+    const severity = severityOf(code, input.config.rules, status);
     if (severity !== 'off') findings.push({ code, severity, message, range, fix });
   };
   checkFrontMatter(input, report);
@@ -131,16 +139,16 @@ export function lintSpec(input: LintInput): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'information', 'hint', 'off']);
-
-export function severityOf(code: RuleCode, overrides: Readonly<Record<string, Severity>>): Severity {
-  // Overrides come from files (.techspec.json) unchecked: a value that is no severity is ignored.
-  const valid = (value: unknown): value is Severity => typeof value === 'string' && SEVERITIES.has(value);
-  const byCode = Object.prototype.hasOwnProperty.call(overrides, code) ? overrides[code] : undefined;
-  const name = RULES_BY_CODE.get(code)?.name;
-  const byName = name !== undefined && Object.prototype.hasOwnProperty.call(overrides, name) ? overrides[name] : undefined;
-  const override = valid(byCode) ? byCode : valid(byName) ? byName : undefined;
-  return override ?? RULES_BY_CODE.get(code)?.severity ?? 'warning';
+/**
+ * The severity of `code` for a spec in `status` (its front matter's value; undefined without one): the
+ * user's entry by code, else by name (`techSpec.rules`), over the rule's built-in choice (see ./severity).
+ */
+export function severityOf(code: RuleCode, overrides: Readonly<Record<string, unknown>>, status?: string): Severity {
+  const rule = RULES_BY_CODE.get(code) ?? { name: undefined, severity: 'warning' as const };
+  const entry = (key: string | undefined) => (key !== undefined && Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined);
+  const usable = (value: unknown) => isSeverity(value) || isRecord(value);
+  const byCode = entry(code);
+  return chooseSeverity(rule, usable(byCode) ? byCode : entry(rule.name), status);
 }
 
 type Report = (code: RuleCode, message: string, range: Range, fix?: FixData) => void;
