@@ -171,44 +171,45 @@ export function resolveConfigReport(partial: Readonly<Record<string, unknown>>):
     const field = entry.idField ?? (entry.prefix === idPrefix ? 'tech_spec_id' : defaultIdField(entry.prefix));
     return idFields.includes(field) ? [] : [field];
   });
-  const config: TechSpecConfig = {
-    documentTypes,
-    treeDocumentType: pick('treeDocumentType', (value) => value === '' || (typeof value === 'string' && PREFIX.test(value)), 'a type prefix or ""'),
-    specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
-    templatePath: pick('templatePath', isString, 'a string'),
-    author: pick('author', isString, 'a string'),
-    idPrefix,
-    idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12, 'a whole number from 1 to 12'),
-    statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
-    specGlob: pick('specGlob', isNonBlank, 'a glob'),
-    exclude: pick('exclude', isStringList, 'a list of globs'),
-    referencePrefixes: [...(referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes]), ...typePrefixes],
-    idFields: typeIdFields.length > 0 ? [...idFields, ...typeIdFields] : idFields,
-    matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
-    referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
-    followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),
-    groupByFolder: pick('groupByFolder', isBoolean, 'true or false'),
-    diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace', '"open" or "workspace"'),
-    rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
-    staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
-    maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
-    agentsMcp: pick('agentsMcp', isBoolean, 'true or false'),
-    idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
-    idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
-    indexFile: pick('indexFile', isNonBlank, 'a file path'),
-    indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
-    staleStatuses: pick('staleStatuses', isStringList, 'a list of statuses'),
-    checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
-    optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
-    optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
-    documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
-    acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
-    codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
-    lifecycle: resolveLifecycle(partial, problems),
-    lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => (LAST_UPDATED_ON_SAVE_MODES as readonly unknown[]).includes(value), '"off" or "content"'),
-  };
-  checkRuleStatuses(config, problems);
-  return { config, problems };
+  return checkRuleStatuses({
+    config: {
+      documentTypes,
+      treeDocumentType: pick('treeDocumentType', (value) => value === '' || (typeof value === 'string' && PREFIX.test(value)), 'a type prefix or ""'),
+      specsFolder: pick('specsFolder', isNonBlank, 'a folder path'),
+      templatePath: pick('templatePath', isString, 'a string'),
+      author: pick('author', isString, 'a string'),
+      idPrefix,
+      idDigits: pick('idDigits', (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12, 'a whole number from 1 to 12'),
+      statuses: pick('statuses', isNonEmptyStringList, 'a non-empty list of strings'),
+      specGlob: pick('specGlob', isNonBlank, 'a glob'),
+      exclude: pick('exclude', isStringList, 'a list of globs'),
+      referencePrefixes: [...(referencePrefixes.includes(idPrefix) ? referencePrefixes : [idPrefix, ...referencePrefixes]), ...typePrefixes],
+      idFields: typeIdFields.length > 0 ? [...idFields, ...typeIdFields] : idFields,
+      matchFileNames: pick('matchFileNames', isBoolean, 'true or false'),
+      referenceUrls: pick('referenceUrls', isRecordOfStrings, 'an object of prefix: URL template strings'),
+      followActiveEditor: pick('followActiveEditor', isBoolean, 'true or false'),
+      groupByFolder: pick('groupByFolder', isBoolean, 'true or false'),
+      diagnosticsScope: pick('diagnosticsScope', (value) => value === 'open' || value === 'workspace', '"open" or "workspace"'),
+      rules: resolveRules(pick('rules', isRecord, 'an object of rule: severity') as Readonly<Record<string, unknown>>, problems),
+      staleAfterDays: pick('staleAfterDays', isPositive, 'a positive number'),
+      maxFileSize: pick('maxFileSize', isPositive, 'a positive number of bytes'),
+      agentsMcp: pick('agentsMcp', isBoolean, 'true or false'),
+      idsScanBranches: pick('idsScanBranches', isBoolean, 'true or false'),
+      idsBranchRefs: pick('idsBranchRefs', isStringList, 'a list of ref prefixes'),
+      indexFile: pick('indexFile', isNonBlank, 'a file path'),
+      indexUpdateOnSave: pick('indexUpdateOnSave', isBoolean, 'true or false'),
+      staleStatuses: pick('staleStatuses', isStringList, 'a list of statuses'),
+      checklistSection: pick('checklistSection', isNonBlank, 'a heading text'),
+      optionalSectionMarkers: pick('optionalSectionMarkers', isStringList, 'a list of strings').filter((marker) => marker.trim() !== ''),
+      optionalKeys: pick('optionalKeys', isStringList, 'a list of keys'),
+      documentFolders: pick('documentFolders', isRecordOfStrings, 'an object of prefix: folder'),
+      acceptedStatuses: pick('acceptedStatuses', (value) => isRecord(value) && Object.values(value).every(isStringList), 'an object of prefix: list of statuses'),
+      codeLensEnabled: pick('codeLensEnabled', isBoolean, 'true or false'),
+      lifecycle: resolveLifecycle(partial, problems),
+      lastUpdatedOnSave: pick('lastUpdatedOnSave', (value) => (LAST_UPDATED_ON_SAVE_MODES as readonly unknown[]).includes(value), '"off" or "content"'),
+    },
+    problems,
+  });
 }
 
 /** The lifecycle from its three settings; a problem's key is the raw setting key (`lifecycleGuards`). */
@@ -239,10 +240,11 @@ function resolveRules(rules: Readonly<Record<string, unknown>>, problems: Config
   return kept;
 }
 
-/** Per-status keys that no document type's statuses hold: known only once the types are resolved. */
-function checkRuleStatuses(config: TechSpecConfig, problems: ConfigProblem[]): void {
-  const statuses = [...new Set(documentTypesOf(config).flatMap((type) => type.statuses))];
-  for (const [name, setting] of Object.entries(config.rules)) problems.push(...unknownStatusKeys(setting, statuses).map((problem) => ruleProblem(name, problem)));
+/** Adds a problem for each per-status rule key that no document type's statuses hold: known only once the types are resolved. */
+function checkRuleStatuses(report: { config: TechSpecConfig; problems: ConfigProblem[] }): { config: TechSpecConfig; problems: ConfigProblem[] } {
+  const statuses = [...new Set(documentTypesOf(report.config).flatMap((type) => type.statuses))];
+  for (const [name, setting] of Object.entries(report.config.rules)) report.problems.push(...unknownStatusKeys(setting, statuses).map((problem) => ruleProblem(name, problem)));
+  return report;
 }
 
 function ruleProblem(name: string, problem: RuleSettingProblem): ConfigProblem {
