@@ -37,15 +37,9 @@ async function ourCompletions(document: vscode.TextDocument, position: vscode.Po
   return list.items.filter((item) => item.detail?.startsWith('Tech Spec front matter') || item.kind === vscode.CompletionItemKind.Value).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
 }
 
-/**
- * The specs of the workspace (id → title and status), read here from front matter, not from the index: the files on
- * disk, with an open editor's text instead of its file's, and unsaved documents that other tests left open.
- */
-async function specsInWorkspace(except: vscode.TextDocument): Promise<Map<string, { title?: string; status?: string }>> {
-  const specs = new Map<string, { title?: string; status?: string }>();
-  const open = vscode.workspace.textDocuments.filter((document) => document !== except && document.languageId === 'markdown');
-  const files = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((file) => !open.some((document) => document.uri.toString() === file.toString()));
-  const texts = [...(await Promise.all(files.map((file) => readFile(file)))), ...open.map((document) => document.getText())];
+/** The spec ids in these texts' front matter, read here, not by the index. */
+function specIds(texts: readonly string[]): Set<string> {
+  const ids = new Set<string>();
   for (const text of texts) {
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     let data: unknown;
@@ -54,12 +48,18 @@ async function specsInWorkspace(except: vscode.TextDocument): Promise<Map<string
     } catch {
       continue;
     }
-    const record = (data ?? {}) as Record<string, unknown>;
-    const id = record.tech_spec_id;
-    if (typeof id !== 'string' || !/^TS-\d+$/.test(id) || specs.has(id)) continue;
-    specs.set(id, { title: typeof record.title === 'string' ? record.title : undefined, status: typeof record.status === 'string' ? record.status : undefined });
+    const id = ((data ?? {}) as Record<string, unknown>).tech_spec_id;
+    if (typeof id === 'string' && /^TS-\d+$/.test(id)) ids.add(id);
   }
-  return specs;
+  return ids;
+}
+
+/** The specs on disk, and the ids of the documents open besides `except` (which the index may also hold). */
+async function workspaceSpecs(except: vscode.TextDocument): Promise<{ onDisk: string[]; open: Set<string> }> {
+  const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+  const onDisk = [...specIds(await Promise.all(files.map((file) => readFile(file))))].sort();
+  const open = specIds(vscode.workspace.textDocuments.filter((document) => document !== except).map((document) => document.getText()));
+  return { onDisk, open };
 }
 
 function rendered(...lines: string[]): string {
@@ -101,14 +101,15 @@ describe('Lifecycle keys: completion and hover of supersedes, superseded_by and 
   for (const key of ['supersedes', 'superseded_by']) {
     it(`offers every other spec's id for ${key}:, with its title and status`, async () => {
       const document = await open([...FULL, `${key}: `]);
-      // The index follows what other tests create and close through events: wait until it agrees with the workspace.
+      // Every spec on disk is offered, and nothing else but the ids of documents open in the editor (never this one's).
+      // The index follows what other tests create and close through events: wait until that holds.
       const { items } = await waitFor(
-        async () => ({
-          items: await ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' '),
-          specs: [...(await specsInWorkspace(document)).keys()].sort(),
-        }),
-        ({ items: found, specs }) => JSON.stringify(found.map(labelOf)) === JSON.stringify(specs),
-        "the workspace's specs, and not this one (TS-0980)",
+        async () => ({ items: await ourCompletions(document, new vscode.Position(FULL.length + 1, key.length + 2), ' '), ...(await workspaceSpecs(document)) }),
+        ({ items: found, onDisk, open }) => {
+          const labels = found.map(labelOf);
+          return onDisk.every((id) => labels.includes(id)) && labels.every((id) => onDisk.includes(id) || open.has(id)) && !labels.includes('TS-0980');
+        },
+        "every spec on disk, and no other id than open documents' (never this one, TS-0980)",
       );
       const one = items.find((item) => labelOf(item) === 'TS-0005');
       assert.deepEqual([one?.detail, one?.documentation, one?.insertText], ['Session Cookies', 'Status: SUPERSEDED', 'TS-0005']);

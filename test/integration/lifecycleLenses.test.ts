@@ -1,22 +1,12 @@
-// Lenses, the status bar's command and Supersede, driven through public surfaces.
+// Lenses and the status bar's command, driven through public surfaces (Supersede: supersede.test.ts).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
-import { formatLocalDate } from '../../src/core/template';
-import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, readFile, waitFor } from './helpers';
 import { openUntitled } from './untitled';
 
 const LOADED_HOST_MS = 60_000;
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Documents in the workspace, other than the owner, whose text cites the id: counted here from the files, not by the index. */
 async function citingFiles(id: string, owner: string): Promise<number> {
@@ -29,7 +19,7 @@ async function citingFiles(id: string, owner: string): Promise<number> {
   return count;
 }
 
-describe('lifecycle: code lenses, status bar command, supersede', function () {
+describe('lifecycle: code lenses, status bar command', function () {
   this.timeout(120_000);
 
   before(async () => {
@@ -93,52 +83,6 @@ describe('lifecycle: code lenses, status bar command, supersede', function () {
       );
     } finally {
       await settings.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
-    }
-  });
-
-  it('refuses to supersede a DRAFT spec (the lifecycle has no DRAFT → SUPERSEDED) and changes nothing', async () => {
-    const draft = fixtureUri('docs', 'specs', 'TS-0002-payment-retries.md');
-    const before = await readFile(draft);
-    const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.supersede, { uri: draft, title: 'Retries v2', open: false });
-    assert.equal(result, undefined);
-    assert.equal(await readFile(draft), before);
-    assert.deepEqual((await vscode.workspace.findFiles('**/*retries-v2*.md')).length, 0);
-  });
-
-  it('supersedes through New Tech Spec (next id, supersedes/superseded_by), and one undo reverts both files', async () => {
-    const old = fixtureUri('docs', 'specs', 'TS-0004-billing-export.md');
-    const original = await readFile(old);
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.supersede, { uri: old.toString(), title: 'Billing Export v2', open: false });
-    assert.ok(created instanceof vscode.Uri, 'supersede returns the new spec');
-    try {
-      const name = created.path.slice(created.path.lastIndexOf('/') + 1);
-      const newId = /^(TS-\d+)-billing-export-v2\.md$/.exec(name)?.[1];
-      assert.ok(newId, `a spec file name with the next id: ${name}`);
-      assert.ok(Number(newId.slice(3)) > 9, `${newId} comes after every id in the workspace`);
-      const today = formatLocalDate(new Date());
-      const expectedOld = original
-        .replace('status: IMPLEMENTED', `status: SUPERSEDED\nsuperseded_by: ${newId}`)
-        .replace('last_updated: 2025-12-15', `last_updated: ${today}`);
-      await waitFor(async () => (await vscode.workspace.openTextDocument(old)).getText(), (text) => text === expectedOld, 'the old spec to be superseded');
-      const newText = (await vscode.workspace.openTextDocument(created)).getText();
-      assert.match(newText, new RegExp(`^---\\ntech_spec_id: ${newId}\\ntitle: Billing Export v2\\n`));
-      assert.equal(newText.match(/^supersedes: .*$/m)?.[0], 'supersedes: TS-0004');
-
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(old), { preview: false });
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (active) => active === old.toString(), 'the old spec to be active');
-      await vscode.commands.executeCommand('undo');
-      await waitFor(() => exists(created), (found) => !found, 'the new spec to be gone after one undo', LOADED_HOST_MS);
-      await waitFor(async () => (await vscode.workspace.openTextDocument(old)).getText(), (text) => text === original, 'the old spec to be restored by the same undo', LOADED_HOST_MS);
-    } finally {
-      if (await exists(created)) await vscode.workspace.fs.delete(created);
-      const document = await vscode.workspace.openTextDocument(old);
-      if (document.getText() !== original) {
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(old, new vscode.Range(0, 0, document.lineCount, 0), original);
-        await vscode.workspace.applyEdit(edit);
-      }
-      await document.save();
     }
   });
 });

@@ -54,8 +54,7 @@ function loadTests(): void {
   require('../integration/agents.test');
   require('../integration/lifecycle.test');
   require('../integration/lifecyclePick.test');
-  require('../integration/lifecycleKeys.test');
-  require('../integration/lifecycleLenses.test');
+  require('../integration/supersede.test');
   require('./lifecycleWeb.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
