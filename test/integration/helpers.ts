@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { TechSpecApi } from '../../src/extension';
+export { exists } from '../../src/vscode/paths';
 
 export async function activateExtension(): Promise<TechSpecApi> {
   const extension = vscode.extensions.getExtension<TechSpecApi>(EXTENSION_ID);

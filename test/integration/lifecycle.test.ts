@@ -3,29 +3,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
 import { formatLocalDate } from '../../src/core/template';
-import { removeSection, withFrontMatter } from '../unit/lintFixtures';
+import { removeSection } from '../unit/lintFixtures';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { revertAndClose, specIn, type SetStatusResult } from './lifecycleSupport';
 import { openUntitled } from './untitled';
-
-interface SetStatusResult {
-  applied: boolean;
-  status: string;
-  problems: string[];
-}
-
-/** The unit tests' filled-in spec under an id of its own, in a status. */
-function specIn(status: string, id: string): string {
-  return withFrontMatter({ status }).replace(/TS-0001/g, id);
-}
 
 async function openUnsaved(content: string): Promise<vscode.TextEditor> {
   const document = await openUntitled(content);
   return vscode.window.showTextDocument(document);
-}
-
-async function revertAndClose(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 describe('Lifecycle: Set Status', () => {

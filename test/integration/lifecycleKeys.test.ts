@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
 import { activateExtension, closeAllEditors, hoverMarkdown, readFile, waitFor } from './helpers';
+import { currentAndStaleApprovals } from './lifecycleSupport';
 import { openUntitled } from './untitled';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
@@ -123,13 +124,7 @@ describe('Lifecycle keys: completion and hover of supersedes, superseded_by and 
       ...FULL,
       'supersedes: TS-0004',
       'superseded_by: TS-0005',
-      'approvals:',
-      '  - by: Ada',
-      '    date: 2026-11-20',
-      `    digest: ${current}`,
-      '  - by: Bob',
-      '    date: 2026-11-19',
-      '    digest: 000000000000',
+      ...currentAndStaleApprovals(current),
     ]);
     const hoverAt = async (line: number) => hoverMarkdown(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 3)));
     const first = FULL.length + 1;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { contentDigest } from '../../src/core/lifecycle/approvals';
 import { activateExtension, closeAllEditors, readFile, waitFor } from './helpers';
+import { currentAndStaleApprovals } from './lifecycleSupport';
 import { openUntitled } from './untitled';
 
 const LOADED_HOST_MS = 60_000;
@@ -37,13 +38,7 @@ describe('lifecycle: code lenses, status bar command', function () {
       'status: IN_REVIEW',
       'decision_ref: RFC-0007',
       'related_prd: PRD-0012',
-      'approvals:',
-      '  - by: Ada',
-      '    date: 2026-11-20',
-      `    digest: ${current}`,
-      '  - by: Bob',
-      '    date: 2026-11-19',
-      '    digest: 000000000000',
+      ...currentAndStaleApprovals(current),
       '---',
     ].join('\n') + body;
     const document = await openUntitled(content);

@@ -5,21 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { formatLocalDate } from '../../src/core/template';
-import { removeSection, withFrontMatter } from '../unit/lintFixtures';
+import { removeSection } from '../unit/lintFixtures';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 import { ACCEPT, answerQuickInputs, CLOSE } from './quickInput';
+import { revertAndClose, specIn, type SetStatusResult } from './lifecycleSupport';
 import { openUntitled } from './untitled';
-
-interface SetStatusResult {
-  applied: boolean;
-  status: string;
-  problems: string[];
-}
-
-/** The unit tests' filled-in spec (last_updated 2026-05-20) under an id of its own, in a status. */
-function specIn(status: string, id: string): string {
-  return withFrontMatter({ status }).replace(/TS-0001/g, id);
-}
 
 /** An unsaved spec in the active editor, once the extension host knows it is the active one. */
 async function openActive(content: string): Promise<vscode.TextEditor> {
@@ -27,11 +17,6 @@ async function openActive(content: string): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(document);
   await waitFor(() => vscode.window.activeTextEditor?.document === document, (active) => active, 'the spec to be the active editor');
   return editor;
-}
-
-async function revertAndClose(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 function moved(text: string, from: string, to: string): string {

@@ -4,18 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { formatLocalDate } from '../../src/core/template';
-import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, exists, fixtureUri, readFile, waitFor } from './helpers';
 
 const LOADED_HOST_MS = 60_000;
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('lifecycle: supersede', function () {
   this.timeout(120_000);

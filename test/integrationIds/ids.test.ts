@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, fixtureUri, readFile, waitFor } from '../integration/helpers';
+import { activateExtension, closeAllEditors, exists, fixtureUri, readFile, waitFor } from '../integration/helpers';
 import type { TechSpecApi } from '../../src/extension';
 
 let api: TechSpecApi;
@@ -17,15 +17,6 @@ async function removeSpec(uri: vscode.Uri, id: string): Promise<void> {
   // The watcher reports the deletion too; asking the index directly keeps the test from waiting on it.
   await api.index.refreshFile(uri);
   await waitFor(() => api.index.model.owners(id).length, (count) => count === 0, `${id} to leave the index`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Rename runs on a document the editor has loaded, as F2 does. */
