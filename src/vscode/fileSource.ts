@@ -43,8 +43,8 @@ export class VscodeFileSource implements SpecFileSource {
   async read(uri: string, maxSize: number): Promise<SourceContent | undefined> {
     const target = vscode.Uri.parse(uri);
     const local = this.local(target);
-    const open = openDocument(uri);
-    if (open) return { kind: 'text', text: open.getText(), realUri: local?.realUri(target) };
+    const unsaved = unsavedDocument(uri);
+    if (unsaved) return { kind: 'text', text: unsaved.getText(), realUri: local?.realUri(target) };
     if (local) return local.read(target, maxSize);
     try {
       const stat = await vscode.workspace.fs.stat(target);
@@ -79,8 +79,12 @@ export function relativePathOf(uri: vscode.Uri): string | undefined {
   return uri.path.slice(base.length + 1);
 }
 
-function openDocument(uri: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === uri);
+/**
+ * An editor's unsaved text, which wins over the disk. Only a dirty document counts: VS Code keeps a closed editor's
+ * document in `textDocuments` for minutes, and its text would keep a deleted file in the index.
+ */
+function unsavedDocument(uri: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.isDirty && document.uri.toString() === uri);
 }
 
 function excludePattern(exclude: readonly string[]): string | undefined {
