@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AGENT_TOOLS, describePlan, findTool, MAX_MARKDOWN_CHARS, planSetTaskState, runTool, type ToolResult } from '../../src/core/agents';
 import { withFrontMatter } from './lintFixtures';
 import { MemoryAgentWorkspace } from '../support/memoryAgentWorkspace';
+import { DEFAULT_CONFIG } from '../../src/core/config';
 
 async function call(workspace: MemoryAgentWorkspace, name: string, input: unknown): Promise<ToolResult> {
   const tool = findTool(name);
@@ -257,6 +258,21 @@ describe('agent tools', () => {
       assert.equal(lines[4], '- line 428 · Implementation Checklist › Phase 2: Core Features · Implement [feature 1]');
       assert.equal(lines[16], '- line 446 · Implementation Checklist › Phase 4: Deployment · Target: [Date]');
       assert.equal(await text(MemoryAgentWorkspace.fixture(), 'next_open_tasks', { id: 'TS-0006' }), 'TS-0006 (docs/specs/TS-0006-xml-api.md): 0 open items of 0\nThe spec has no checklist items (`- [ ] …` lines).');
+    });
+
+    it('counts the configured checklist section (techSpec.checklistSection), and says when the spec has none', async () => {
+      const config = { ...DEFAULT_CONFIG, checklistSection: 'Rollout Tasks' };
+      const body = '## Notes\n\n- [ ] Ask legal\n\n## Rollout Tasks\n\n- [x] Flag on\n- [ ] Flag off\n';
+      const source = spec('TS-0001', body);
+      const lineOf = (task: string) => source.split('\n').indexOf(task) + 1;
+      const answer = await text(new MemoryAgentWorkspace({ 'TS-0001.md': source }, config), 'next_open_tasks', { id: 'TS-0001' });
+      assert.deepEqual(answer.split('\n'), [
+        'TS-0001 (TS-0001.md): 2 open items of 3; Rollout Tasks 1/2 ticked',
+        `- line ${lineOf('- [ ] Ask legal')} · Notes · Ask legal`,
+        `- line ${lineOf('- [ ] Flag off')} · Rollout Tasks · Flag off`,
+      ]);
+      const without = await text(new MemoryAgentWorkspace({ 'TS-0001.md': spec('TS-0001', '## Notes\n\n- [ ] Ask legal\n') }, config), 'next_open_tasks', { id: 'TS-0001' });
+      assert.equal(without.split('\n')[0], 'TS-0001 (TS-0001.md): 1 open item of 1; no "Rollout Tasks" section');
     });
 
     it('stops at 100 items and says what to do', async () => {

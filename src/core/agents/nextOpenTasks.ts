@@ -1,4 +1,4 @@
-import { checklistProgress } from '../outline';
+import { checklistProgress, type ChecklistProgress } from '../outline';
 import { parseDocumentText } from '../parse';
 import { duplicateNote, openSpec, plural, sectionPath } from './resolve';
 import { ok, type AgentTool } from './types';
@@ -20,10 +20,10 @@ export const nextOpenTasks: AgentTool = {
     const { resolved, text } = await openSpec(workspace, input.id);
     const { outline } = parseDocumentText(text);
     const open = outline.tasks.filter((task) => !task.checked);
-    const progress = checklistProgress(outline);
+    const section = workspace.configFor(resolved.summary.uri).checklistSection;
     const lines = [
       `${resolved.id} (${workspace.relativePath(resolved.summary.uri)}): ${plural(open.length, 'open item')} of ${outline.tasks.length}` +
-        (outline.tasks.length > 0 ? `; Implementation Checklist ${progress.done}/${progress.total} ticked` : ''),
+        (outline.tasks.length > 0 ? `; ${progressPhrase(section, checklistProgress(outline, section))}` : ''),
     ];
     const note = duplicateNote(workspace, resolved);
     if (note) lines.push(note);
@@ -33,3 +33,8 @@ export const nextOpenTasks: AgentTool = {
     return ok(lines.join('\n'));
   },
 };
+
+/** The checklist section's progress, by the section's configured name (`techSpec.checklistSection`). */
+function progressPhrase(section: string, progress: ChecklistProgress): string {
+  return progress.found ? `${section} ${progress.done}/${progress.total} ticked` : `no "${section}" section`;
+}
