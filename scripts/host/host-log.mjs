@@ -50,6 +50,10 @@ export function hostLogWarnings({ dirs = [], logs = [], extensionId, extensionPa
       .map((entry) => ({ name: entry.relativePath, text: () => String(entry.contents ?? '') })),
   ];
   const id = extensionId.toLowerCase();
+  // The test hosts are installed inside the extension's folder (.vscode-test/): a stack through VS Code's own
+  // extensions there (the Markdown language server, say) is not the extension's.
+  const hostInstall = `${extensionPath.replace(/[\\/]+$/, '')}/.vscode-test/`;
+  const namesExtensionPath = (entry) => entry.split(hostInstall).join('').includes(extensionPath);
   const own = (name) => name.split(/[\\/]/).some((segment) => segment.toLowerCase() === id) || /Tech Spec\.log$/.test(name);
   const found = [];
   for (const file of files) {
@@ -57,7 +61,7 @@ export function hostLogWarnings({ dirs = [], logs = [], extensionId, extensionPa
     for (const entry of entries(file.text())) {
       const firstLine = entry.split('\n', 1)[0];
       if (!LEVEL.test(firstLine) || EXPECTED.some((pattern) => pattern.test(firstLine))) continue;
-      if (entry.toLowerCase().includes(id) || entry.includes(extensionPath)) found.push(`${path.basename(file.name)}: ${firstLine}`);
+      if (entry.toLowerCase().includes(id) || namesExtensionPath(entry)) found.push(`${path.basename(file.name)}: ${firstLine}`);
     }
   }
   return found;
