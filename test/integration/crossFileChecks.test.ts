@@ -80,14 +80,14 @@ describe('Checks that depend on other files', () => {
   });
 
   it('drops a deleted spec from the index though its closed editor\'s document lingers in the host', async () => {
-    const spec = fixtureUri('docs', 'specs', 'TS-0441-soon-deleted.md');
-    await writeFile(spec, CITING.replace(/TS-0440/g, 'TS-0441'));
+    const spec = fixtureUri('docs', 'specs', 'TS-0449-soon-deleted.md');
+    await writeFile(spec, CITING.replace(/TS-0440/g, 'TS-0449'));
     try {
       await openMarkdown(spec);
-      await waitFor(() => api.index.model.owners('TS-0441').length, (count) => count === 1, 'the new spec in the index');
+      await waitFor(() => api.index.model.owners('TS-0449').length, (count) => count === 1, 'the new spec in the index');
       await closeAllEditors();
       await vscode.workspace.fs.delete(spec);
-      await waitFor(() => api.index.model.owners('TS-0441').length, (count) => count === 0, 'the deleted spec to leave the index');
+      await waitFor(() => api.index.model.owners('TS-0449').length, (count) => count === 0, 'the deleted spec to leave the index');
     } finally {
       await vscode.workspace.fs.delete(spec).then(undefined, () => undefined);
     }
