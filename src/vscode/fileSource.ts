@@ -43,8 +43,8 @@ export class VscodeFileSource implements SpecFileSource {
   async read(uri: string, maxSize: number): Promise<SourceContent | undefined> {
     const target = vscode.Uri.parse(uri);
     const local = this.local(target);
-    const unsaved = unsavedDocument(uri);
-    if (unsaved) return { kind: 'text', text: unsaved.getText(), realUri: local?.realUri(target) };
+    const open = editorDocument(uri);
+    if (open) return { kind: 'text', text: open.getText(), realUri: local?.realUri(target) };
     if (local) return local.read(target, maxSize);
     try {
       const stat = await vscode.workspace.fs.stat(target);
@@ -80,11 +80,18 @@ export function relativePathOf(uri: vscode.Uri): string | undefined {
 }
 
 /**
- * An editor's unsaved text, which wins over the disk. Only a dirty document counts: VS Code keeps a closed editor's
- * document in `textDocuments` for minutes, and its text would keep a deleted file in the index.
+ * An editor's text, which wins over the disk: a document that is unsaved or shown in a tab. VS Code keeps a closed
+ * editor's document in `textDocuments` for minutes; its text would keep a deleted file in the index.
  */
-function unsavedDocument(uri: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.isDirty && document.uri.toString() === uri);
+function editorDocument(uri: string): vscode.TextDocument | undefined {
+  const document = vscode.workspace.textDocuments.find((candidate) => !candidate.isClosed && candidate.uri.toString() === uri);
+  return document && (document.isDirty || isInTab(uri)) ? document : undefined;
+}
+
+function isInTab(uri: string): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some(({ input }) => (input instanceof vscode.TabInputText && input.uri.toString() === uri) || (input instanceof vscode.TabInputTextDiff && input.modified.toString() === uri)),
+  );
 }
 
 function excludePattern(exclude: readonly string[]): string | undefined {
